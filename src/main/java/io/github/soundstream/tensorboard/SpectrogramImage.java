@@ -1,0 +1,71 @@
+package io.github.soundstream.tensorboard;
+
+import io.github.soundstream.audio.MelFilterbank;
+import io.github.soundstream.audio.Spectrogram;
+import java.awt.image.BufferedImage;
+
+/**
+ * Renders log-mel spectrograms as images for TensorBoard: reference and reconstruction side by side on one shared
+ * dB scale (80 dB range below the louder of the two), low frequencies at the bottom, magma colours.
+ */
+public final class SpectrogramImage {
+    private static final int N_FFT = 1024;
+    private static final int HOP = 256;
+    private static final int MELS = 80;
+    private static final int BIN_HEIGHT = 2;
+    private static final int GAP = 6;
+    private static final double RANGE_DB = 80;
+
+    private SpectrogramImage() {
+    }
+
+    /** One or more signals of the same rate drawn left to right, separated by a thin white gap. */
+    public static BufferedImage render(int sampleRate, float[]... signals) {
+        Spectrogram stft = new Spectrogram(N_FFT, HOP);
+        MelFilterbank mel = new MelFilterbank(sampleRate, N_FFT, MELS, 0, sampleRate / 2.0);
+        double[][][] db = new double[signals.length][][];
+        double max = Double.NEGATIVE_INFINITY;
+        int width = GAP * (signals.length - 1);
+        for (int s = 0; s < signals.length; s++) {
+            float[][] mags = stft.magnitudes(signals[s]);
+            db[s] = new double[mags.length][MELS];
+            float[] melFrame = new float[MELS];
+            for (int f = 0; f < mags.length; f++) {
+                float[] power = mags[f].clone();
+                for (int k = 0; k < power.length; k++) {
+                    power[k] *= power[k];
+                }
+                mel.apply(power, melFrame);
+                for (int m = 0; m < MELS; m++) {
+                    double v = 10 * Math.log10(Math.max(melFrame[m], 1e-10));
+                    db[s][f][m] = v;
+                    max = Math.max(max, v);
+                }
+            }
+            width += mags.length;
+        }
+        int height = MELS * BIN_HEIGHT;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int x0 = 0;
+        for (int s = 0; s < signals.length; s++) {
+            for (int f = 0; f < db[s].length; f++) {
+                for (int m = 0; m < MELS; m++) {
+                    int rgb = Colormap.magma((db[s][f][m] - (max - RANGE_DB)) / RANGE_DB);
+                    for (int dy = 0; dy < BIN_HEIGHT; dy++) {
+                        image.setRGB(x0 + f, height - 1 - (m * BIN_HEIGHT + dy), rgb);
+                    }
+                }
+            }
+            x0 += db[s].length;
+            if (s < signals.length - 1) {
+                for (int g = 0; g < GAP; g++) {
+                    for (int y = 0; y < height; y++) {
+                        image.setRGB(x0 + g, y, 0xFFFFFF);
+                    }
+                }
+                x0 += GAP;
+            }
+        }
+        return image;
+    }
+}
