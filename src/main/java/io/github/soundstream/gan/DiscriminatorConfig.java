@@ -1,0 +1,36 @@
+package io.github.soundstream.gan;
+
+/**
+ * Sizes of the discriminators.
+ *
+ * @param waveScales   wave discriminators on the raw, ×2 and ×4 average-pooled waveform (3)
+ * @param waveChannels channels of the first wave conv; later convs have 4×, 16×, 64×, 64×, 64× (16, the MelGAN stack)
+ * @param stftChannels C of the STFT discriminator: C, 2C, 4C, 4C, 8C, 8C (32)
+ * @param stftWindow   STFT window and FFT size (1024)
+ * @param stftHop      STFT hop (256)
+ * @param weightNorm   weight-normalise every discriminator conv
+ */
+public record DiscriminatorConfig(int waveScales, int waveChannels, int stftChannels, int stftWindow, int stftHop,
+        boolean weightNorm) {
+
+    public DiscriminatorConfig {
+        if (waveScales < 0 || waveChannels < 4 || waveChannels % 4 != 0 || stftChannels < 1 || stftWindow < 64
+                || Integer.bitCount(stftWindow) != 1 || stftHop < 1) {
+            throw new IllegalArgumentException("invalid discriminator config: " + this);
+        }
+    }
+
+    /** The sizes of the Python original (19.7 M parameters). */
+    public static DiscriminatorConfig standard() {
+        return new DiscriminatorConfig(3, 16, 32, 1024, 256, false);
+    }
+
+    /** A few thousand parameters, for tests and smoke runs. */
+    public static DiscriminatorConfig tiny() {
+        return new DiscriminatorConfig(3, 4, 4, 1024, 256, false);
+    }
+
+    public DiscriminatorConfig withWeightNorm(boolean on) {
+        return new DiscriminatorConfig(waveScales, waveChannels, stftChannels, stftWindow, stftHop, on);
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.soundstream.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv1d;
+import io.github.soundstream.nn.Initializers;
+import io.github.soundstream.nn.NetworkBlock;
+
+/**
+ * A causal transposed convolution (kernel 2·s, stride s) in polyphase form, since DJL's PyTorch engine has no
+ * transposed convolution.
+ *
+ * <p>Output sample q·s + j of a transposed conv with weight W (cin, cout, 2s) is
+ * Σ W[:, :, j]·x[q] + W[:, :, j+s]·x[q−1]: only frames q and q−1. So we keep the weight directly as an ordinary
+ * conv weight V (cout·s, cin, 2) with V[co·s+j, :, 1] = W[:, co, j] and V[co·s+j, :, 0] = W[:, co, j+s], pad one
+ * zero frame on the left, convolve, and interleave the s phases. T frames give exactly T·s samples, and sample n
+ * depends on frames ≤ n/s only — the right overlap a transposed conv would spill into the next frame is carried
+ * by the next frame's own output instead of padding or trimming.
+ */
+public final class CausalUpsample extends NetworkBlock {
+    private final int out;
+    private final int stride;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    public CausalUpsample(int in, int out, int stride) {
+        this.out = out;
+        this.stride = stride;
+        // PyTorch's ConvTranspose1d takes fan_in from weight.size(1)·k = cout·2s
+        long fanIn = (long) out * 2 * stride;
+        this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape((long) out * stride, in, 2)).optInitializer(Initializers.fanInUniform(fanIn))
+                .build());
+        this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+                .optShape(new Shape(out)).optInitializer(Initializers.fanInUniform(fanIn)).build());
+    }
+
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        Shape s = x.getShape();
+        long batch = s.get(0);
+        long frames = s.get(2);
+        NDArray padded = NDArrays.concat(new NDList(x.getManager().zeros(new Shape(batch, s.get(1), 1),
+                x.getDataType()), x), 2);
+        NDArray phases = Conv1d.conv1d(padded, weight.getArray(), null, new Shape(1), new Shape(0), new Shape(1), 1)
+                .singletonOrThrow(); // (B, cout·s, T)
+        NDArray y = phases.reshape(batch, out, stride, frames).transpose(0, 1, 3, 2).reshape(batch, out,
+                frames * stride);
+        return y.add(bias.getArray().reshape(1, out, 1));
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.soundstream.model;
+
+/**
+ * How codebooks learn.
+ *
+ * @param decay              EMA decay of counts and sums (0.99)
+ * @param epsilon            Laplace smoothing of counts, used for the division only (1e-5)
+ * @param deadCodeThreshold  a code whose EMA count falls below this is replaced by a random encoder frame (2)
+ * @param kmeansIterations   Lloyd iterations of the k-means initialisation (10)
+ */
+public record CodebookSettings(double decay, double epsilon, double deadCodeThreshold, int kmeansIterations) {
+    public static final CodebookSettings DEFAULT = new CodebookSettings(0.99, 1e-5, 2.0, 10);
+
+    public CodebookSettings {
+        if (!(decay > 0 && decay < 1) || epsilon <= 0 || deadCodeThreshold < 0 || kmeansIterations < 0) {
+            throw new IllegalArgumentException("invalid codebook settings: " + this);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.soundstream.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import io.github.soundstream.nn.NetworkBlock;
+
+/** Causal ×stride upsampling (in→out), ELU, then residual units with dilations 1, 3, 9 on the output channels. */
+public final class DecoderBlock extends NetworkBlock {
+    private final CausalUpsample upsample;
+    private final ResidualUnit[] units = new ResidualUnit[3];
+
+    public DecoderBlock(int in, int out, int stride) {
+        this.upsample = addChildBlock("up", new CausalUpsample(in, out, stride));
+        int[] dilations = {1, 3, 9};
+        for (int i = 0; i < 3; i++) {
+            units[i] = addChildBlock("res" + dilations[i], new ResidualUnit(out, dilations[i]));
+        }
+    }
+
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        NDArray h = Activation.elu(upsample.forward(x, training), 1f);
+        for (ResidualUnit unit : units) {
+            h = unit.forward(h, training);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.soundstream.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import io.github.soundstream.nn.Conv1dLayer;
+import io.github.soundstream.nn.NetworkBlock;
+
+/** Residual units with dilations 1, 3, 9 on the input channels, then a causal strided conv (kernel 2·stride), ELU. */
+public final class EncoderBlock extends NetworkBlock {
+    private final ResidualUnit[] units = new ResidualUnit[3];
+    private final Conv1dLayer downsample;
+
+    public EncoderBlock(int in, int out, int stride) {
+        int[] dilations = {1, 3, 9};
+        for (int i = 0; i < 3; i++) {
+            units[i] = addChildBlock("res" + dilations[i], new ResidualUnit(in, dilations[i]));
+        }
+        this.downsample = addChildBlock("down", Conv1dLayer.causal(in, out, 2 * stride, stride, 1));
+    }
+
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        NDArray h = x;
+        for (ResidualUnit unit : units) {
+            h = unit.forward(h, training);
+        }
+        return Activation.elu(downsample.forward(h, training), 1f);
+    }
+}

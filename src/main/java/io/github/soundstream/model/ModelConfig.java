@@ -1,0 +1,83 @@
+package io.github.soundstream.model;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Shape of a SoundStream generator; immutable, serialised into every checkpoint.
+ *
+ * @param channels       C: encoder channels after the first conv (doubling at each block to 16·C)
+ * @param embeddingDim   D: dimension of the frames the quantizer sees
+ * @param strides        encoder strides (the decoder mirrors them); their product is the hop length
+ * @param numQuantizers  N: residual quantizer layers (bitrate = N · log2(K) · frame rate)
+ * @param codebookSize   K: codes per layer
+ * @param sampleRate     audio rate in Hz
+ */
+public record ModelConfig(int channels, int embeddingDim, List<Integer> strides, int numQuantizers,
+        int codebookSize, int sampleRate) {
+
+    public static final List<Integer> DEFAULT_STRIDES = List.of(2, 4, 5, 8);
+
+    public ModelConfig {
+        strides = List.copyOf(strides);
+        if (channels < 1 || embeddingDim < 1 || numQuantizers < 1 || codebookSize < 2 || sampleRate < 1000
+                || strides.isEmpty() || strides.stream().anyMatch(s -> s < 1)) {
+            throw new IllegalArgumentException("invalid model config: " + this);
+        }
+    }
+
+    /** C=16, D=256: 5.05 M parameters including codebooks. */
+    public static ModelConfig tiny() {
+        return new ModelConfig(16, 256, DEFAULT_STRIDES, 8, 1024, 24000);
+    }
+
+    /** C=16, D=512: 7.80 M parameters including codebooks. */
+    public static ModelConfig small() {
+        return new ModelConfig(16, 512, DEFAULT_STRIDES, 8, 1024, 24000);
+    }
+
+    /** C=32, D=512 (the default): 16.0 M parameters including codebooks. */
+    public static ModelConfig base() {
+        return new ModelConfig(32, 512, DEFAULT_STRIDES, 8, 1024, 24000);
+    }
+
+    public static ModelConfig preset(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "tiny" -> tiny();
+            case "small" -> small();
+            case "base" -> base();
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "' (tiny, small, base)");
+        };
+    }
+
+    /** Samples per frame: the product of the strides (320 by default). */
+    public int hopLength() {
+        return strides.stream().reduce(1, (a, b) -> a * b);
+    }
+
+    public double frameRate() {
+        return sampleRate / (double) hopLength();
+    }
+
+    /** Bits per code, log2(K) rounded up. */
+    public int bitsPerCode() {
+        return 32 - Integer.numberOfLeadingZeros(codebookSize - 1);
+    }
+
+    /** Nominal bitrate in bits per second with {@code quantizers} layers. */
+    public double bitrate(int quantizers) {
+        return quantizers * bitsPerCode() * frameRate();
+    }
+
+    public ModelConfig withQuantizers(int n) {
+        return new ModelConfig(channels, embeddingDim, strides, n, codebookSize, sampleRate);
+    }
+
+    public ModelConfig withCodebookSize(int k) {
+        return new ModelConfig(channels, embeddingDim, strides, numQuantizers, k, sampleRate);
+    }
+
+    public ModelConfig withSampleRate(int rate) {
+        return new ModelConfig(channels, embeddingDim, strides, numQuantizers, codebookSize, rate);
+    }
+}

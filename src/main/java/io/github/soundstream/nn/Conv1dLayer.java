@@ -1,0 +1,73 @@
+package io.github.soundstream.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv1d;
+
+/**
+ * 1-D convolution on (batch, channels, time). {@link Padding#CAUSAL} pads (kernel−1)·dilation zeros on the left
+ * only, so output t sees inputs ≤ t·stride; with stride s the output has ceil(L/s) frames. {@link Padding#SAME}
+ * pads symmetrically by {@code padding} (for discriminators). Optional weight normalisation.
+ */
+public final class Conv1dLayer extends NetworkBlock {
+    public enum Padding { CAUSAL, SYMMETRIC }
+
+    private final int kernel;
+    private final int stride;
+    private final int dilation;
+    private final int groups;
+    private final Padding padding;
+    private final int symmetricPad;
+    private final WeightParameter weight;
+    private final Parameter bias;
+
+    private Conv1dLayer(int in, int out, int kernel, int stride, int dilation, int groups, Padding padding,
+            int symmetricPad, boolean weightNorm) {
+        if (in % groups != 0 || out % groups != 0) {
+            throw new IllegalArgumentException("channels " + in + "→" + out + " not divisible by groups " + groups);
+        }
+        this.kernel = kernel;
+        this.stride = stride;
+        this.dilation = dilation;
+        this.groups = groups;
+        this.padding = padding;
+        this.symmetricPad = symmetricPad;
+        long fanIn = (long) in / groups * kernel;
+        this.weight = new WeightParameter(this, new Shape(out, in / groups, kernel), fanIn, weightNorm);
+        this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+                .optShape(new Shape(out)).optInitializer(Initializers.fanInUniform(fanIn)).build());
+    }
+
+    public static Conv1dLayer causal(int in, int out, int kernel, int stride, int dilation) {
+        return new Conv1dLayer(in, out, kernel, stride, dilation, 1, Padding.CAUSAL, 0, false);
+    }
+
+    public static Conv1dLayer symmetric(int in, int out, int kernel, int stride, int padding, int groups,
+            boolean weightNorm) {
+        return new Conv1dLayer(in, out, kernel, stride, 1, groups, Padding.SYMMETRIC, padding, weightNorm);
+    }
+
+    /** Left context this layer needs, in input samples. */
+    public int receptiveFieldPad() {
+        return (kernel - 1) * dilation;
+    }
+
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        NDArray in = x;
+        int pad = symmetricPad;
+        if (padding == Padding.CAUSAL) {
+            int left = receptiveFieldPad();
+            if (left > 0) {
+                Shape s = x.getShape();
+                in = NDArrays.concat(new ai.djl.ndarray.NDList(
+                        x.getManager().zeros(new Shape(s.get(0), s.get(1), left), x.getDataType()), x), 2);
+            }
+            pad = 0;
+        }
+        return Conv1d.conv1d(in, weight.value(x), bias.getArray(), new Shape(stride), new Shape(pad),
+                new Shape(dilation), groups).singletonOrThrow();
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.soundstream.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * Base of our DJL blocks. Parameters get their shapes at construction (channel counts are known then), so
+ * initialisation needs no input shapes; {@link #forward(NDArray, boolean)} is the single-tensor forward pass the
+ * networks call directly, and DJL's {@code forward(ParameterStore, ...)} delegates to it.
+ *
+ * <p>Memory rule (see the project's DJL notes): an op whose first operand is a parameter puts its result on the
+ * parameter's long-lived manager, where it piles up step after step; {@link #local} moves such a result to the
+ * manager of the data flowing through.
+ */
+public abstract class NetworkBlock extends AbstractBlock {
+    private static final byte VERSION = 1;
+
+    protected NetworkBlock() {
+        super(VERSION);
+    }
+
+    /** Forward pass on a single tensor. */
+    public abstract NDArray forward(NDArray x, boolean training);
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        return new NDList(forward(inputs.singletonOrThrow(), training));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        for (Block child : getChildren().values()) {
+            child.initialize(manager, dataType, inputShapes);
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + ": output shapes depend on run-time arguments; run a forward pass instead");
+    }
+
+    /** Initialises every parameter in {@code dataType}; a no-op for parameters already initialised. */
+    public void initialize(NDManager manager, DataType dataType) {
+        initialize(manager, dataType, new Shape(1));
+    }
+
+    /** Lets helpers of a block (such as a weight-normalised weight) register its parameters. */
+    final <P extends ai.djl.nn.Parameter> P register(P parameter) {
+        return addParameter(parameter);
+    }
+
+    /** Moves {@code result} (of an op on a parameter or constant) to the manager of {@code like}. */
+    public static NDArray local(NDArray result, NDArray like) {
+        result.attach(like.getManager());
+        return result;
+    }
+
+    /** Number of scalars in all parameters, buffers included. */
+    public long parameterCount() {
+        long n = 0;
+        for (var p : getParameters().values()) {
+            n += p.getShape().size();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.soundstream.gan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.github.soundstream.engine.EngineSetup;
+import io.github.soundstream.model.ParameterCounts;
+import io.github.soundstream.nn.Constants;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DiscriminatorTest {
+    @Test
+    void standardSizesMatchTheOriginal() {
+        EngineSetup.configure(2);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Discriminators d = new Discriminators(DiscriminatorConfig.standard(), 24000, new Constants(m));
+            long wave = 0;
+            for (var c : d.getChildren()) {
+                if (c.getKey().contains("wave")) {
+                    wave += ParameterCounts.weights(c.getValue());
+                }
+            }
+            assertEquals(16_913_859, wave, "3 MelGAN scales, as in the original");
+            // the original's STFT discriminator (2,792,257) ends in a 1×1 conv after averaging time away; ours ends
+            // in a 1×8 conv over the remaining frequency bins, keeping time: 8C·8 − 8C = 1,792 more weights
+            assertEquals(2_792_257 + 1_792, ParameterCounts.weights(d.stft()));
+        }
+    }
+
+    @Test
+    void shapesAndFeatureMaps() {
+        EngineSetup.configure(2);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Discriminators d = new Discriminators(DiscriminatorConfig.tiny(), 24000, new Constants(m));
+            d.initialize(m, DataType.FLOAT32);
+            NDArray x = m.randomNormal(new Shape(2, 1, 48000));
+            List<DiscriminatorOutput> out = d.discriminate(x, true);
+            assertEquals(4, out.size());
+            assertEquals(new Shape(2, 1, 188), out.get(0).logits().getShape());
+            assertEquals(new Shape(2, 1, 94), out.get(1).logits().getShape());
+            assertEquals(new Shape(2, 1, 47), out.get(2).logits().getShape());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(6, out.get(i).features().size());
+            }
+            // STFT: 188 frames → time ÷8 → 23 logits over time; frequency 513 → 8 → 1
+            DiscriminatorOutput stft = out.get(3);
+            assertEquals(new Shape(2, 1, 23), stft.logits().getShape());
+            assertEquals(6, stft.features().size());
+            assertEquals(new Shape(2, 4, 188, 256), stft.features().get(0).getShape(), "(B, C, time, freq)");
+            assertEquals(new Shape(2, 32, 23, 8), stft.features().get(5).getShape());
+        }
+    }
+
+    @Test
+    void stftDiscriminatorTakesHalfASecondAndRefusesLess() {
+        EngineSetup.configure(2);
+        try (NDManager m = NDManager.newBaseManager()) {
+            StftDiscriminator d = new StftDiscriminator(DiscriminatorConfig.tiny(), 24000, new Constants(m));
+            d.initialize(m, DataType.FLOAT32);
+            NDArray halfSecond = m.randomNormal(new Shape(1, 1, 12000));
+            assertTrue(d.discriminate(halfSecond, false).logits().getShape().get(2) >= 1);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> d.discriminate(m.randomNormal(new Shape(1, 1, 11999)), false));
+            assertTrue(e.getMessage().contains("at least 0.5 s"), e.getMessage());
+        }
+    }
+}

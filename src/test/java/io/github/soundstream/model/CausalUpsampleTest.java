@@ -1,0 +1,65 @@
+package io.github.soundstream.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.github.soundstream.engine.EngineSetup;
+import org.junit.jupiter.api.Test;
+
+/** The polyphase form against a plain loop of a transposed convolution (kernel 2s, stride s), in float64. */
+class CausalUpsampleTest {
+    @Test
+    void matchesATransposedConvolutionWithItsTailCut() {
+        EngineSetup.configure(1);
+        int cin = 3;
+        int cout = 2;
+        int s = 5;
+        int frames = 7;
+        try (NDManager m = NDManager.newBaseManager()) {
+            CausalUpsample up = new CausalUpsample(cin, cout, s);
+            up.initialize(m, DataType.FLOAT64);
+            NDArray x = m.randomNormal(new Shape(1, cin, frames), DataType.FLOAT64);
+            double[] y = up.forward(x, false).toDoubleArray();
+            double[] v = null;
+            double[] bias = null;
+            for (var p : up.getParameters()) {
+                if (p.getValue().getName().equals("weight")) {
+                    v = p.getValue().getArray().toDoubleArray();
+                } else {
+                    bias = p.getValue().getArray().toDoubleArray();
+                }
+            }
+            // W[ci][co][k] of the transposed conv, from V[co·s + j][ci][tap]: tap 1 → k = j, tap 0 → k = j + s
+            double[][][] w = new double[cin][cout][2 * s];
+            for (int co = 0; co < cout; co++) {
+                for (int j = 0; j < s; j++) {
+                    for (int ci = 0; ci < cin; ci++) {
+                        int base = ((co * s + j) * cin + ci) * 2;
+                        w[ci][co][j] = v[base + 1];
+                        w[ci][co][j + s] = v[base];
+                    }
+                }
+            }
+            double[] xv = x.toDoubleArray();
+            double[][] ref = new double[cout][(frames + 1) * s];
+            for (int co = 0; co < cout; co++) {
+                for (int t = 0; t < frames; t++) {
+                    for (int k = 0; k < 2 * s; k++) {
+                        for (int ci = 0; ci < cin; ci++) {
+                            ref[co][t * s + k] += w[ci][co][k] * xv[ci * frames + t];
+                        }
+                    }
+                }
+            }
+            assertEquals(cout * frames * s, y.length, "exactly T·s samples");
+            for (int co = 0; co < cout; co++) {
+                for (int n = 0; n < frames * s; n++) {
+                    assertEquals(ref[co][n] + bias[co], y[co * frames * s + n], 1e-12, "channel " + co + " n " + n);
+                }
+            }
+        }
+    }
+}
