@@ -31,7 +31,7 @@ public final class Decoder extends NetworkBlock {
     public NDArray forward(NDArray embeddings, boolean training) {
         NDArray h = input.forward(embeddings, training);
         for (DecoderBlock block : blocks) {
-            h = block.forward(h, training);
+            h = training ? block.forward(h, true) : freeingIntermediates(h, in -> block.forward(in, false));
         }
         return output.forward(h, training);
     }

@@ -30,7 +30,7 @@ public final class Encoder extends NetworkBlock {
     public NDArray forward(NDArray audio, boolean training) {
         NDArray h = input.forward(audio, training);
         for (EncoderBlock block : blocks) {
-            h = block.forward(h, training);
+            h = training ? block.forward(h, true) : freeingIntermediates(h, in -> block.forward(in, false));
         }
         return output.forward(h, training);
     }

@@ -64,6 +64,21 @@ public abstract class NetworkBlock extends AbstractBlock {
         return result;
     }
 
+    /**
+     * Runs {@code op} on {@code input} inside a child manager and keeps only its result, so the op's intermediates
+     * are freed as soon as it returns. For inference, where nothing needs them later: whole-file decoding would
+     * otherwise hold every intermediate of every block until the caller's manager closes.
+     */
+    public static NDArray freeingIntermediates(NDArray input, java.util.function.UnaryOperator<NDArray> op) {
+        NDManager parent = input.getManager();
+        try (NDManager scope = parent.newSubManager()) {
+            input.tempAttach(scope);
+            NDArray out = op.apply(input);
+            out.attach(parent);
+            return out;
+        }
+    }
+
     /** Number of scalars in all parameters, buffers included. */
     public long parameterCount() {
         long n = 0;
