@@ -45,6 +45,32 @@ public final class Discriminators extends NetworkBlock {
         return out;
     }
 
+    /** Real and fake verdicts from one pass over the two batches stacked (fewer, larger kernels than two passes). */
+    public Verdicts discriminateBoth(NDArray real, NDArray fake, boolean training) {
+        long b = real.getShape().get(0);
+        List<DiscriminatorOutput> both = discriminate(ai.djl.ndarray.NDArrays.concat(
+                new ai.djl.ndarray.NDList(real, fake), 0), training);
+        List<DiscriminatorOutput> r = new ArrayList<>();
+        List<DiscriminatorOutput> f = new ArrayList<>();
+        for (DiscriminatorOutput d : both) {
+            r.add(slice(d, "0:" + b));
+            f.add(slice(d, b + ":"));
+        }
+        return new Verdicts(r, f);
+    }
+
+    /** Outputs for the real and the fake halves of a joint pass. */
+    public record Verdicts(List<DiscriminatorOutput> real, List<DiscriminatorOutput> fake) {
+    }
+
+    private static DiscriminatorOutput slice(DiscriminatorOutput d, String range) {
+        List<NDArray> features = new ArrayList<>();
+        for (NDArray f : d.features()) {
+            features.add(f.get(range));
+        }
+        return new DiscriminatorOutput(d.logits().get(range), features);
+    }
+
     @Override
     public NDArray forward(NDArray x, boolean training) {
         return discriminate(x, training).get(0).logits();

@@ -1,0 +1,193 @@
+package io.github.soundstream.cli;
+
+import io.github.soundstream.data.DataConfig;
+import io.github.soundstream.engine.EngineSetup;
+import io.github.soundstream.engine.Workload;
+import io.github.soundstream.gan.DiscriminatorConfig;
+import io.github.soundstream.model.ModelConfig;
+import io.github.soundstream.train.TrainingConfig;
+import io.github.soundstream.train.TrainingSession;
+import io.github.soundstream.train.TrainingSetupException;
+import io.github.soundstream.train.TrainingSummary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code soundstream train}: parses, fills defaults, delegates to {@link TrainingSession}. Without --audio-dir it
+ * trains the tiny preset on the embedded synthetic corpus for a few minutes (the README's first command).
+ */
+@Command(name = "train", sortOptions = false, description = {
+        "Train SoundStream on a folder of audio (wav, flac, mp3, ogg), or, without --audio-dir, a short demo run of",
+        "the tiny preset on the embedded synthetic corpus. Ctrl-C finishes the step, saves and exits."})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = {"--audio-dir", "--audio_dir"}, paramLabel = "DIR", description = "Training audio, searched "
+            + "recursively. Default: the embedded synthetic corpus (demo run).")
+    Path audioDir;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "tiny, small or base (default: base; tiny for the demo run).")
+    String preset;
+
+    @Option(names = "--C", paramLabel = "N", description = "Encoder base channels (overrides the preset).")
+    Integer channels;
+
+    @Option(names = "--D", paramLabel = "N", description = "Embedding dimension (overrides the preset).")
+    Integer dim;
+
+    @Option(names = {"--num-quantizers", "--num_quantizers"}, paramLabel = "N", description = "Quantizer layers (8).")
+    Integer quantizers;
+
+    @Option(names = {"--codebook-size", "--codebook_size"}, paramLabel = "K", description = "Codes per layer (1024).")
+    Integer codebookSize;
+
+    @Option(names = {"--sample-rate", "--sample_rate"}, defaultValue = "24000", description = "Model rate (24000).")
+    int sampleRate;
+
+    @Option(names = {"--batch-size", "--batch_size"}, description = "Clips per batch (8; demo: 4).")
+    Integer batchSize;
+
+    @Option(names = {"--audio-length", "--audio_length"}, paramLabel = "SECONDS",
+            description = "Clip length, at least 0.5 (2.0; demo: 1.0).")
+    Double audioLength;
+
+    @Option(names = {"--max-steps", "--max_steps"}, description = "Stop after this many steps (demo: 300).")
+    Long maxSteps;
+
+    @Option(names = {"--num-epochs", "--num_epochs"}, description = "Stop after this many epochs (1000).")
+    Integer epochs;
+
+    @Option(names = {"--g-lr", "--g_lr"}, defaultValue = "1e-4", description = "Generator learning rate (1e-4).")
+    double generatorLr;
+
+    @Option(names = {"--d-lr", "--d_lr"}, defaultValue = "1e-4", description = "Discriminator learning rate (1e-4).")
+    double discriminatorLr;
+
+    @Option(names = {"--lr-decay", "--lr_decay"}, defaultValue = "0.999996", description = "LR decay per step.")
+    double lrDecay;
+
+    @Option(names = {"--disc-warmup-steps", "--disc_warmup_steps"},
+            description = "Generator-only steps before the GAN starts (5000; demo: 150).")
+    Long warmup;
+
+    @Option(names = {"--save-interval", "--save_interval"}, description = "Steps between checkpoints (5000; demo: 100).")
+    Long saveInterval;
+
+    @Option(names = {"--max-checkpoints", "--max_checkpoints"}, defaultValue = "5", description = "Checkpoints kept (5).")
+    int maxCheckpoints;
+
+    @Option(names = {"--checkpoint-dir", "--checkpoint_dir"}, defaultValue = "./checkpoints", description = "(./checkpoints)")
+    Path checkpointDir;
+
+    @Option(names = {"--log-dir", "--log_dir"}, defaultValue = "./logs", description = "TensorBoard logs (./logs).")
+    Path logDir;
+
+    @Option(names = {"--sample-interval", "--sample_interval"},
+            description = "Steps between audio/spectrogram samples (1000; demo: 100).")
+    Long sampleInterval;
+
+    @Option(names = {"--log-interval", "--log_interval"}, defaultValue = "10", description = "Steps between scalar logs (10).")
+    long logInterval;
+
+    @Option(names = "--resume", paramLabel = "PATH|latest", description = "Continue a run from a checkpoint.")
+    String resume;
+
+    @Option(names = {"--init-from", "--init_from"}, paramLabel = "PATH", description = "Start a new run from a checkpoint's weights.")
+    Path initFrom;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (42).")
+    long seed;
+
+    @Option(names = {"--num-workers", "--num_workers"}, defaultValue = "4", description = "Data loading threads (4).")
+    int workers;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (auto).")
+    String device;
+
+    @Option(names = "--disc-weight-norm", description = "Weight-normalise the discriminators' convolutions.")
+    boolean discWeightNorm;
+
+    @Option(names = "--quiet", description = "No progress line.")
+    boolean quiet;
+
+    @CommandLine.Mixin
+    HelpOption helpOption;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        boolean demo = audioDir == null && resume == null;
+        ModelConfig model;
+        ModelConfig explicit = null;
+        try {
+            ModelConfig base = ModelConfig.preset(preset != null ? preset : demo ? "tiny" : "base");
+            model = new ModelConfig(or(channels, base.channels()), or(dim, base.embeddingDim()), base.strides(),
+                    or(quantizers, base.numQuantizers()), or(codebookSize, base.codebookSize()), sampleRate);
+            if (preset != null || channels != null || dim != null || quantizers != null || codebookSize != null) {
+                explicit = model;
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        int batch = or(batchSize, demo ? 4 : 8);
+        double length = audioLength != null ? audioLength : demo ? 1.0 : 2.0;
+        DataConfig data = new DataConfig(audioDir, sampleRate, length, batch, workers, 256);
+        long steps = maxSteps != null ? maxSteps : demo ? 300 : Long.MAX_VALUE / 4;
+        TrainingConfig training;
+        try {
+            training = new TrainingConfig(steps, generatorLr, discriminatorLr, lrDecay, or(warmup, demo ? 150L : 5000L),
+                    or(saveInterval, demo ? 100L : 5000L), maxCheckpoints, or(sampleInterval, demo ? 100L : 1000L),
+                    logInterval, seed, 1.0, 100.0, 1.0, 1.0, 0.5);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        DiscriminatorConfig disc = DiscriminatorConfig.standard().withWeightNorm(discWeightNorm);
+        SoundStreamCommand top = spec.root().commandLine().getCommand();
+        EngineSetup.configure(top.threads, Workload.TRAINING);
+        PrintStream console = System.err;
+        TrainingSummary summary;
+        try {
+            summary = TrainingSession.run(new TrainingSession.Request(VersionInfo.version(), model, explicit, disc,
+                    data, training, epochs != null ? epochs : demo ? null : 1000, checkpointDir, logDir, resume, initFrom, device,
+                    quiet), console);
+        } catch (TrainingSetupException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        report(summary, demo);
+        return "non-finite".equals(summary.stoppedBy()) ? SoundStreamCommand.EXIT_FAILURE : SoundStreamCommand.EXIT_OK;
+    }
+
+    private void report(TrainingSummary s, boolean demo) {
+        var out = spec.commandLine().getOut();
+        switch (s.stoppedBy()) {
+            case "signal" -> out.println("stopped on request after step " + s.finalStep() + "; state saved");
+            case "non-finite" -> out.println("stopped: 10 steps in a row had non-finite losses or gradients; the "
+                    + "last good state is saved. Lower --g-lr/--d-lr or check the data.");
+            default -> out.println("finished " + s.finalStep() + " steps");
+        }
+        out.println("checkpoint: " + s.lastCheckpoint());
+        out.println("logs:       " + s.runDir());
+        if (s.skippedSteps() > 0) {
+            out.println("skipped steps (non-finite): " + s.skippedSteps());
+        }
+        if (!s.skippedFiles().isEmpty()) {
+            out.println("unreadable files skipped (" + s.skippedFiles().size() + "):");
+            s.skippedFiles().forEach(f -> out.println("  " + f));
+        }
+        out.println("next:");
+        out.println("  tensorboard --logdir " + logDir);
+        out.println("  soundstream train " + (demo ? "" : "--audio-dir " + audioDir + " ") + "--resume latest"
+                + (checkpointDir.equals(Path.of("./checkpoints")) ? "" : " --checkpoint-dir " + checkpointDir)
+                + " --max-steps " + (s.finalStep() + 1000));
+        out.flush();
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

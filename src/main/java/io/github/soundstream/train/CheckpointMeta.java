@@ -1,0 +1,51 @@
+package io.github.soundstream.train;
+
+import io.github.soundstream.data.DataConfig;
+import io.github.soundstream.data.DataPosition;
+import io.github.soundstream.gan.DiscriminatorConfig;
+import io.github.soundstream.model.ModelConfig;
+import java.util.Properties;
+
+/**
+ * Everything in a checkpoint besides the tensors: configurations, where training stands, and provenance.
+ *
+ * @param version       project version that wrote it
+ * @param runName       TensorBoard run the training logs to (a resumed run keeps logging there)
+ * @param step          optimizer steps completed
+ * @param position      next batch of the data order
+ * @param skippedSteps  steps skipped for non-finite losses or gradients so far
+ */
+public record CheckpointMeta(String version, String runName, ModelConfig model, DiscriminatorConfig discriminators,
+        DataConfig data, TrainingConfig training, long step, DataPosition position, long skippedSteps) {
+
+    Properties toProperties() {
+        Properties p = new Properties();
+        p.setProperty("format", "soundstream-checkpoint/1");
+        p.setProperty("version", version);
+        p.setProperty("runName", runName);
+        p.setProperty("step", Long.toString(step));
+        p.setProperty("position.epoch", Integer.toString(position.epoch()));
+        p.setProperty("position.batch", Integer.toString(position.batch()));
+        p.setProperty("skippedSteps", Long.toString(skippedSteps));
+        RecordProperties.write("model", model, p);
+        RecordProperties.write("discriminators", discriminators, p);
+        RecordProperties.write("data", data, p);
+        RecordProperties.write("training", training, p);
+        return p;
+    }
+
+    static CheckpointMeta fromProperties(Properties p) {
+        if (!"soundstream-checkpoint/1".equals(p.getProperty("format"))) {
+            throw new IllegalArgumentException("not a soundstream checkpoint (format " + p.getProperty("format") + ")");
+        }
+        return new CheckpointMeta(p.getProperty("version", "unknown"), p.getProperty("runName", "run"),
+                RecordProperties.read("model", ModelConfig.class, p),
+                RecordProperties.read("discriminators", DiscriminatorConfig.class, p),
+                RecordProperties.read("data", DataConfig.class, p),
+                RecordProperties.read("training", TrainingConfig.class, p),
+                Long.parseLong(p.getProperty("step")),
+                new DataPosition(Integer.parseInt(p.getProperty("position.epoch")),
+                        Integer.parseInt(p.getProperty("position.batch"))),
+                Long.parseLong(p.getProperty("skippedSteps", "0")));
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.soundstream.train;
+
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Writes a configuration record's components as {@code prefix.name=value} properties and reads them back, so each
+ * checkpoint carries its configurations in plain text. Handles the component types our configs use.
+ */
+final class RecordProperties {
+    private RecordProperties() {
+    }
+
+    static void write(String prefix, Record record, Properties out) {
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            Object v = get(c, record);
+            String key = prefix + "." + c.getName();
+            if (v == null) {
+                out.setProperty(key, "");
+            } else if (v instanceof List<?> list) {
+                out.setProperty(key, String.join(",", list.stream().map(String::valueOf).toList()));
+            } else {
+                out.setProperty(key, String.valueOf(v));
+            }
+        }
+    }
+
+    static <R extends Record> R read(String prefix, Class<R> type, Properties in) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent c = components[i];
+            types[i] = c.getType();
+            String key = prefix + "." + c.getName();
+            String s = in.getProperty(key);
+            if (s == null) {
+                throw new IllegalArgumentException("checkpoint lacks " + key);
+            }
+            args[i] = parse(c.getType(), s, key);
+        }
+        try {
+            return type.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalArgumentException("invalid " + prefix + " in checkpoint: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static Object parse(Class<?> type, String s, String key) {
+        try {
+            if (type == int.class) {
+                return Integer.parseInt(s);
+            } else if (type == long.class) {
+                return Long.parseLong(s);
+            } else if (type == double.class) {
+                return Double.parseDouble(s);
+            } else if (type == boolean.class) {
+                return Boolean.parseBoolean(s);
+            } else if (type == String.class) {
+                return s;
+            } else if (type == Path.class) {
+                return s.isEmpty() ? null : Path.of(s);
+            } else if (type == List.class) {
+                List<Integer> list = new ArrayList<>();
+                Arrays.stream(s.split(",")).filter(x -> !x.isBlank()).forEach(x -> list.add(Integer.parseInt(x.trim())));
+                return list;
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad value for " + key + ": " + s, e);
+        }
+        throw new IllegalArgumentException("unsupported config field type " + type + " for " + key);
+    }
+
+    private static Object get(RecordComponent c, Record r) {
+        try {
+            return c.getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

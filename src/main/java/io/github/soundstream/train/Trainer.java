@@ -1,0 +1,134 @@
+package io.github.soundstream.train;
+
+import io.github.soundstream.data.Batch;
+import io.github.soundstream.data.BatchLoader;
+import io.github.soundstream.data.ClipSource;
+import io.github.soundstream.data.DataConfig;
+import io.github.soundstream.data.DataPosition;
+import io.github.soundstream.gan.DiscriminatorConfig;
+import io.github.soundstream.model.ModelConfig;
+import io.github.soundstream.tensorboard.SummaryWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training loop: batches in, one {@link TrainingStep} each, telemetry, checkpoints every save interval and at
+ * the end. It stops at max steps, when {@code stop} is raised (Ctrl-C / SIGTERM: the current step finishes and is
+ * saved), or after {@value #MAX_NON_FINITE_IN_A_ROW} non-finite steps in a row (the last good state is saved).
+ */
+public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    static final int MAX_NON_FINITE_IN_A_ROW = 10;
+    private static final int VALIDATION_CLIPS = 3;
+
+    /** What to train and where to write. */
+    public record Setup(String version, String runName, ModelConfig model, DiscriminatorConfig discriminators,
+            DataConfig data, TrainingConfig training, Path checkpointDir, Path logDir) {
+        Path runDir() {
+            return logDir.resolve(runName);
+        }
+    }
+
+    private final Setup setup;
+    private final TrainingModels models;
+    private final ClipSource clips;
+    private final PrintStream console;
+    private final boolean quiet;
+
+    public Trainer(Setup setup, TrainingModels models, ClipSource clips, PrintStream console, boolean quiet) {
+        this.setup = setup;
+        this.models = models;
+        this.clips = clips;
+        this.console = console;
+        this.quiet = quiet;
+    }
+
+    /** Runs from {@code startStep} at data position {@code start} until a stop condition. */
+    public TrainingSummary run(long startStep, DataPosition start, long skippedBefore, AtomicBoolean stop)
+            throws IOException {
+        TrainingConfig tc = setup.training();
+        CheckpointStore store = new CheckpointStore(setup.checkpointDir());
+        store.removeInterruptedSaves();
+        TrainingStep trainingStep = new TrainingStep(models, tc);
+        List<Double> losses = new ArrayList<>();
+        List<float[]> validation = validationClips();
+        long step = startStep;
+        long skipped = skippedBefore;
+        int nonFiniteRun = 0;
+        String stoppedBy = "max-steps";
+        Path last = null;
+        DataConfig dc = setup.data();
+        try (BatchLoader loader = new BatchLoader(clips, dc.batchSize(), dc.clipSamples(), tc.seed(), dc.workers(),
+                start);
+                TrainingTelemetry telemetry = new TrainingTelemetry(new SummaryWriter(setup.runDir()), console, quiet,
+                        tc.maxSteps(), tc.logInterval(), setup.model().numQuantizers())) {
+            if (startStep == 0) {
+                telemetry.text("config", 0, ConfigJson.markdown(setup));
+            }
+            while (step < tc.maxSteps()) {
+                if (stop.get()) {
+                    stoppedBy = "signal";
+                    break;
+                }
+                Batch batch = loader.next();
+                StepResult r = trainingStep.run(step, batch);
+                step++;
+                losses.add(r.reconstruction());
+                telemetry.step(r, tc.generatorLr() * Math.pow(tc.lrDecay(), models.generatorOptimizer().steps()),
+                        tc.discriminatorLr() * Math.pow(tc.lrDecay(), models.discriminatorOptimizer().steps()),
+                        loader.waitSeconds(), startStep);
+                if (r.skipped()) {
+                    skipped++;
+                    nonFiniteRun++;
+                    LOG.warn("step {}: non-finite loss or gradient, update skipped ({} in a row)", r.step(),
+                            nonFiniteRun);
+                    if (nonFiniteRun >= MAX_NON_FINITE_IN_A_ROW) {
+                        stoppedBy = "non-finite";
+                        break;
+                    }
+                } else {
+                    nonFiniteRun = 0;
+                }
+                if (step % tc.sampleInterval() == 0 || step == startStep + 1) {
+                    telemetry.samples(step, models.generator(), validation, models.manager());
+                }
+                if (step % tc.saveInterval() == 0) {
+                    last = save(store, step, loader.position(), skipped);
+                }
+            }
+            telemetry.endLine();
+            if (last == null || CheckpointStore.step(last).orElse(-1L) != step) {
+                last = save(store, step, loader.position(), skipped);
+            }
+            return new TrainingSummary(step, last, setup.runDir(), stoppedBy, skipped, loader.skippedFiles(), losses);
+        }
+    }
+
+    private Path save(CheckpointStore store, long step, DataPosition position, long skipped) throws IOException {
+        CheckpointMeta meta = new CheckpointMeta(setup.version(), setup.runName(), setup.model(),
+                setup.discriminators(), setup.data(), setup.training(), step, position, skipped);
+        Path p = store.save(step, file -> models.save(file, meta));
+        for (Path old : store.prune(setup.training().maxCheckpoints())) {
+            LOG.info("removed old checkpoint {}", old);
+        }
+        return p;
+    }
+
+    private List<float[]> validationClips() throws IOException {
+        List<float[]> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(VALIDATION_CLIPS, clips.size()); i++) {
+            try {
+                out.add(clips.clip(i, 0));
+            } catch (io.github.soundstream.audio.AudioFileException e) {
+                LOG.warn("validation clip {} unreadable: {}", i, e.getMessage());
+            }
+        }
+        return out;
+    }
+}

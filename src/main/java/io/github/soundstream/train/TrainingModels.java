@@ -1,0 +1,113 @@
+package io.github.soundstream.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import io.github.soundstream.gan.DiscriminatorConfig;
+import io.github.soundstream.gan.Discriminators;
+import io.github.soundstream.model.ModelConfig;
+import io.github.soundstream.model.SoundStreamGenerator;
+import io.github.soundstream.nn.Constants;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Generator, discriminators and their optimizers on one device, with the long-lived manager they live on. */
+public final class TrainingModels implements AutoCloseable {
+    private final NDManager manager;
+    private final Constants constants;
+    private final SoundStreamGenerator generator;
+    private final Discriminators discriminators;
+    private final Map<String, Parameter> generatorParameters;
+    private final Map<String, Parameter> discriminatorParameters;
+    private final AdamW generatorOptimizer;
+    private final AdamW discriminatorOptimizer;
+
+    public TrainingModels(ModelConfig model, DiscriminatorConfig disc, long seed, Device device) {
+        this.manager = Engine.getEngine("PyTorch").newBaseManager(device);
+        this.constants = new Constants(manager);
+        Engine.getEngine("PyTorch").setRandomSeed((int) (seed ^ (seed >>> 32)));
+        this.generator = new SoundStreamGenerator(model);
+        generator.initialize(manager, DataType.FLOAT32);
+        this.discriminators = new Discriminators(disc, model.sampleRate(), constants);
+        discriminators.initialize(manager, DataType.FLOAT32);
+        this.generatorParameters = trainable(generator);
+        this.discriminatorParameters = trainable(discriminators);
+        this.generatorOptimizer = new AdamW(generatorParameters, TrainingConfig.BETA1, TrainingConfig.BETA2,
+                TrainingConfig.ADAM_EPSILON, TrainingConfig.WEIGHT_DECAY, manager);
+        this.discriminatorOptimizer = new AdamW(discriminatorParameters, TrainingConfig.BETA1, TrainingConfig.BETA2,
+                TrainingConfig.ADAM_EPSILON, TrainingConfig.WEIGHT_DECAY, manager);
+    }
+
+    private static Map<String, Parameter> trainable(Block block) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        for (var e : block.getParameters()) {
+            if (e.getValue().requiresGradient()) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Loads weights (and optionally optimizer states) from a checkpoint of the same configuration. */
+    public void load(Path checkpoint, boolean withOptimizers) throws IOException {
+        CheckpointFile.loadParameters(checkpoint, CheckpointFile.GENERATOR, generator, manager);
+        CheckpointFile.loadParameters(checkpoint, CheckpointFile.DISCRIMINATORS, discriminators, manager);
+        // loaded arrays come without gradients attached
+        for (Parameter p : generatorParameters.values()) {
+            p.getArray().setRequiresGradient(true);
+        }
+        for (Parameter p : discriminatorParameters.values()) {
+            p.getArray().setRequiresGradient(true);
+        }
+        if (withOptimizers) {
+            CheckpointFile.loadOptimizer(checkpoint, CheckpointFile.GENERATOR_OPTIMIZER, generatorOptimizer);
+            CheckpointFile.loadOptimizer(checkpoint, CheckpointFile.DISCRIMINATOR_OPTIMIZER, discriminatorOptimizer);
+        }
+    }
+
+    void save(Path file, CheckpointMeta meta) throws IOException {
+        CheckpointFile.write(file, meta, generator, discriminators, generatorOptimizer, discriminatorOptimizer);
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public Constants constants() {
+        return constants;
+    }
+
+    public SoundStreamGenerator generator() {
+        return generator;
+    }
+
+    public Discriminators discriminators() {
+        return discriminators;
+    }
+
+    Map<String, Parameter> generatorParameters() {
+        return generatorParameters;
+    }
+
+    Map<String, Parameter> discriminatorParameters() {
+        return discriminatorParameters;
+    }
+
+    AdamW generatorOptimizer() {
+        return generatorOptimizer;
+    }
+
+    AdamW discriminatorOptimizer() {
+        return discriminatorOptimizer;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

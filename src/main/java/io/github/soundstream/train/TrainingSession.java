@@ -1,0 +1,213 @@
+package io.github.soundstream.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.github.soundstream.audio.AudioFiles;
+import io.github.soundstream.data.ClipSource;
+import io.github.soundstream.data.DataConfig;
+import io.github.soundstream.data.DataPosition;
+import io.github.soundstream.data.FileClips;
+import io.github.soundstream.data.SyntheticClips;
+import io.github.soundstream.engine.ConvGradientCheck;
+import io.github.soundstream.gan.DiscriminatorConfig;
+import io.github.soundstream.model.ModelConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prepares and runs one {@code train} invocation: checks the inputs before writing anything, resolves a fresh,
+ * resumed or initialised-from run, checks convolution gradients on this processor, and saves on Ctrl-C/SIGTERM.
+ */
+public final class TrainingSession {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
+
+    /**
+     * A training request. {@code resume} is a checkpoint path or "latest"; {@code initFrom} a checkpoint whose
+     * weights start a new run. When resuming, the checkpoint's model and data settings are used and
+     * {@code explicitModel} (a model config given on the command line, or null) must agree with them.
+     */
+    public record Request(String version, ModelConfig model, ModelConfig explicitModel, DiscriminatorConfig disc,
+            DataConfig data, TrainingConfig training, Integer epochs, Path checkpointDir, Path logDir, String resume, Path initFrom,
+            String device, boolean quiet) {
+    }
+
+    private TrainingSession() {
+    }
+
+    public static TrainingSummary run(Request request, PrintStream console) throws IOException {
+        CheckpointMeta resumed = null;
+        Path resumePath = null;
+        if (request.resume() != null) {
+            resumePath = resolveResume(request);
+            resumed = CheckpointFile.readMeta(resumePath);
+            if (request.explicitModel() != null && !request.explicitModel().equals(resumed.model())) {
+                throw new TrainingSetupException("incompatible --resume checkpoint " + resumePath
+                        + ": it holds model " + resumed.model() + ", the command asks for " + request.explicitModel());
+            }
+        }
+        ModelConfig model = resumed != null ? resumed.model() : request.model();
+        DiscriminatorConfig disc = resumed != null ? resumed.discriminators() : request.disc();
+        DataConfig data = resumed != null ? new DataConfig(request.data().audioDir() != null
+                ? request.data().audioDir() : resumed.data().audioDir(), resumed.data().sampleRate(),
+                resumed.data().clipSeconds(), resumed.data().batchSize(), request.data().workers(),
+                resumed.data().syntheticClips()) : request.data();
+        TrainingConfig training = resumed != null ? withMaxSteps(resumed.training(), request.training().maxSteps())
+                : request.training();
+        if (data.clipSeconds() < 0.5) {
+            throw new TrainingSetupException("--audio-length must be at least 0.5 s (the STFT discriminator's "
+                    + "minimum), got " + data.clipSeconds());
+        }
+        ClipSource clips = clipSource(data, training.seed());
+        if (request.epochs() != null) {
+            long perEpoch = Math.max(1, clips.size() / data.batchSize());
+            training = withMaxSteps(training, Math.min(training.maxSteps(), request.epochs() * perEpoch));
+        }
+        CheckpointStore store = new CheckpointStore(request.checkpointDir());
+        try {
+            store.checkWritable();
+        } catch (IOException e) {
+            throw new TrainingSetupException("cannot write checkpoints to " + request.checkpointDir() + ": "
+                    + e.getMessage());
+        }
+        Device device = device(request.device());
+        String runName = resumed != null ? resumed.runName() : "soundstream_" + LocalDateTime.now().format(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Trainer.Setup setup = new Trainer.Setup(request.version(), runName, model, disc, data, training,
+                request.checkpointDir(), request.logDir());
+
+        if (!device.isGpu()) {
+            ConvGradientCheck.Result check = ConvGradientCheck.run(2);
+            LOG.info("{}", check.summary());
+            if (!check.passed()) {
+                throw new IllegalStateException("this processor's convolution gradients are wrong even with the "
+                        + "oneDNN cap (" + check.summary() + "); refusing to train on them");
+            }
+        }
+        Files.createDirectories(setup.runDir());
+        Files.writeString(setup.runDir().resolve("config.json"), ConfigJson.json(setup));
+
+        try (TrainingModels models = new TrainingModels(model, disc, training.seed(), device)) {
+            long startStep = 0;
+            DataPosition position = DataPosition.START;
+            long skipped = 0;
+            if (resumed != null) {
+                models.load(resumePath, true);
+                startStep = resumed.step();
+                position = resumed.position();
+                skipped = resumed.skippedSteps();
+                console.println("resuming " + resumePath + " at step " + startStep);
+            } else if (request.initFrom() != null) {
+                CheckpointMeta init = CheckpointFile.readMeta(request.initFrom());
+                if (!init.model().equals(model) || !init.discriminators().equals(disc)) {
+                    throw new TrainingSetupException("--init-from " + request.initFrom() + " holds model "
+                            + init.model() + ", not " + model);
+                }
+                models.load(request.initFrom(), false);
+            }
+            if (!request.quiet()) {
+                console.println("training " + describe(model) + " on " + (data.synthetic()
+                        ? "the embedded synthetic corpus" : clips.size() + " files in " + data.audioDir())
+                        + " (" + device + "); TensorBoard run " + setup.runDir());
+            }
+            return runWithSignalHandling(new Trainer(setup, models, clips, console, request.quiet()), startStep,
+                    position, skipped);
+        }
+    }
+
+    private static TrainingSummary runWithSignalHandling(Trainer trainer, long startStep, DataPosition position,
+            long skipped) throws IOException {
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                // let the loop finish its step, save and flush its logs before the JVM goes down
+                finished.await(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "training-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return trainer.run(startStep, position, skipped, stop);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that the latch is down
+            }
+        }
+    }
+
+    private static String describe(ModelConfig m) {
+        return "C=" + m.channels() + " D=" + m.embeddingDim() + " " + m.numQuantizers() + "x" + m.codebookSize();
+    }
+
+    private static TrainingConfig withMaxSteps(TrainingConfig t, long maxSteps) {
+        return new TrainingConfig(maxSteps, t.generatorLr(), t.discriminatorLr(), t.lrDecay(), t.discWarmupSteps(),
+                t.saveInterval(), t.maxCheckpoints(), t.sampleInterval(), t.logInterval(), t.seed(), t.lambdaAdv(),
+                t.lambdaFeat(), t.lambdaRec(), t.gradClip(), t.quantizerDropout());
+    }
+
+    private static Path resolveResume(Request r) throws IOException {
+        if (r.resume().equals("latest")) {
+            return new CheckpointStore(r.checkpointDir()).latest().orElseThrow(() -> new TrainingSetupException(
+                    "--resume latest: no checkpoint in " + r.checkpointDir()));
+        }
+        Path p = Path.of(r.resume());
+        if (!Files.isRegularFile(p)) {
+            throw new TrainingSetupException("--resume " + p + ": no such checkpoint");
+        }
+        try {
+            CheckpointFile.readMeta(p);
+        } catch (IOException e) {
+            throw new TrainingSetupException("--resume " + e.getMessage());
+        }
+        return p;
+    }
+
+    static ClipSource clipSource(DataConfig data, long seed) throws IOException {
+        if (data.synthetic()) {
+            return new SyntheticClips(seed, data.syntheticClips(), data.sampleRate(), data.clipSamples());
+        }
+        Path dir = data.audioDir();
+        if (!Files.exists(dir)) {
+            throw new TrainingSetupException("--audio-dir " + dir + ": no such directory");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new TrainingSetupException("--audio-dir " + dir + ": not a directory");
+        }
+        List<Path> files = AudioFiles.scan(dir);
+        if (files.isEmpty()) {
+            throw new TrainingSetupException("--audio-dir " + dir + ": no audio files (wav, flac, mp3, ogg) found");
+        }
+        return new FileClips(files, data.sampleRate(), data.clipSamples());
+    }
+
+    private static Device device(String name) {
+        Engine engine = Engine.getEngine("PyTorch");
+        return switch (name) {
+            case "cpu" -> Device.cpu();
+            case "gpu" -> {
+                if (engine.getGpuCount() == 0) {
+                    throw new TrainingSetupException("--device gpu: no GPU found (build with -Pcuda on a machine "
+                            + "with CUDA 12.1+); use --device cpu or auto");
+                }
+                yield Device.gpu();
+            }
+            case "auto" -> engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+            default -> throw new TrainingSetupException("--device must be auto, cpu or gpu, got " + name);
+        };
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.soundstream.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.github.soundstream.data.Batch;
+import io.github.soundstream.data.Mixing;
+import io.github.soundstream.gan.AdversarialLosses;
+import io.github.soundstream.gan.MelReconstructionLoss;
+import io.github.soundstream.model.SoundStreamGenerator;
+import io.github.soundstream.nn.Constants;
+import io.github.soundstream.nn.SeededRandom;
+
+/**
+ * One GAN step in its own NDManager scope. During the discriminator warm-up the generator trains on
+ * reconstruction + commitment only and the discriminators are neither run nor updated. Afterwards: a generator step
+ * (discriminator parameters frozen, so no wasted gradients) on λ_adv·hinge + λ_feat·feature matching +
+ * λ_rec·mel + commitment, then a discriminator step on the detached reconstruction. A non-finite loss or gradient
+ * norm skips that network's update (and the codebook update) and is reported.
+ */
+final class TrainingStep {
+    private final TrainingModels models;
+    private final TrainingConfig config;
+    private final MelReconstructionLoss mel;
+    private final AdversarialLosses adversarial;
+    private final Engine engine = Engine.getEngine("PyTorch");
+
+    TrainingStep(TrainingModels models, TrainingConfig config) {
+        this.models = models;
+        this.config = config;
+        this.mel = new MelReconstructionLoss(models.generator().config().sampleRate(), models.constants());
+        this.adversarial = new AdversarialLosses(models.constants());
+    }
+
+    /** Number of quantizers for {@code step}: quantizer dropout, drawn from (seed, step). */
+    int quantizersFor(long step) {
+        int n = models.generator().config().numQuantizers();
+        SeededRandom rng = new SeededRandom(Mixing.mix(config.seed(), step, 0xD0));
+        return rng.nextDouble() < config.quantizerDropout() ? 1 + rng.nextInt(n) : n;
+    }
+
+    StepResult run(long step, Batch batch) {
+        SoundStreamGenerator g = models.generator();
+        Constants c = models.constants();
+        try (NDManager sm = models.manager().newSubManager()) {
+            NDArray real = sm.create(batch.audio(), new Shape(batch.clips(), 1, batch.samples()));
+            if (!g.quantizer().hasLearnedCodebook()) {
+                g.quantizer().initializeFromData(g.embed(real, false), new SeededRandom(Mixing.mix(config.seed(),
+                        0x4B4D)));
+            }
+            int n = quantizersFor(step);
+            boolean adv = step >= config.discWarmupSteps();
+            var gParams = models.generatorParameters().values();
+            var dParams = models.discriminatorParameters().values();
+
+            Gradients.zero(gParams, sm);
+            if (adv) {
+                Gradients.setTrainable(dParams, false);
+            }
+            SoundStreamGenerator.Output out;
+            double rec;
+            double commit;
+            double advLoss = Double.NaN;
+            double feat = Double.NaN;
+            double total;
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                out = g.forward(real, n, true, c);
+                NDArray recLoss = mel.compute(real, out.audio());
+                NDArray loss = recLoss.mul(c.like(config.lambdaRec(), recLoss)).add(out.quantizer().commitment());
+                NDArray advTerm = null;
+                NDArray featTerm = null;
+                if (adv) {
+                    var verdicts = models.discriminators().discriminateBoth(real, out.audio(), true);
+                    advTerm = adversarial.generatorHinge(verdicts.fake());
+                    featTerm = adversarial.featureMatching(verdicts.real(), verdicts.fake());
+                    loss = loss.add(advTerm.mul(c.like(config.lambdaAdv(), advTerm)))
+                            .add(featTerm.mul(c.like(config.lambdaFeat(), featTerm)));
+                }
+                gc.backward(loss);
+                rec = recLoss.getFloat();
+                commit = out.quantizer().commitment().getFloat();
+                total = loss.getFloat();
+                if (adv) {
+                    advLoss = advTerm.getFloat();
+                    feat = featTerm.getFloat();
+                }
+            }
+            if (adv) {
+                Gradients.setTrainable(dParams, true);
+            }
+            double gNorm = Gradients.norm(gParams, sm);
+            boolean gOk = Double.isFinite(total) && Double.isFinite(gNorm);
+            int[] replaced = new int[0];
+            if (gOk) {
+                Gradients.clip(gParams, gNorm, config.gradClip(), sm);
+                AdamW opt = models.generatorOptimizer();
+                opt.step(config.generatorLr() * Math.pow(config.lrDecay(), opt.steps()), sm);
+                replaced = g.quantizer().updateCodebooks(out.quantizer(), new SeededRandom(Mixing.mix(config.seed(),
+                        step, 0xDEAD)));
+            }
+            double dLoss = Double.NaN;
+            double dNorm = Double.NaN;
+            boolean dOk = true;
+            if (adv && gOk) {
+                Gradients.zero(dParams, sm);
+                NDArray fake = out.audio().stopGradient();
+                try (GradientCollector gc = engine.newGradientCollector()) {
+                    var verdicts = models.discriminators().discriminateBoth(real, fake, true);
+                    NDArray loss = adversarial.discriminatorHinge(verdicts.real(), verdicts.fake());
+                    gc.backward(loss);
+                    dLoss = loss.getFloat();
+                }
+                dNorm = Gradients.norm(dParams, sm);
+                dOk = Double.isFinite(dLoss) && Double.isFinite(dNorm);
+                if (dOk) {
+                    Gradients.clip(dParams, dNorm, config.gradClip(), sm);
+                    AdamW opt = models.discriminatorOptimizer();
+                    opt.step(config.discriminatorLr() * Math.pow(config.lrDecay(), opt.steps()), sm);
+                }
+            }
+            long[][] codes = layerCodes(out.quantizer().codes());
+            return new StepResult(step, n, adv, rec, commit, advLoss, feat, total, dLoss, gNorm, dNorm,
+                    !gOk || !dOk, replaced, codes, g.config().codebookSize());
+        }
+    }
+
+    private static long[][] layerCodes(NDArray codes) {
+        Shape s = codes.getShape();
+        int layers = (int) s.get(1);
+        long[] all = codes.toLongArray();
+        int batch = (int) s.get(0);
+        int frames = (int) s.get(2);
+        long[][] out = new long[layers][batch * frames];
+        for (int b = 0; b < batch; b++) {
+            for (int l = 0; l < layers; l++) {
+                System.arraycopy(all, (b * layers + l) * frames, out[l], b * frames, frames);
+            }
+        }
+        return out;
+    }
+}

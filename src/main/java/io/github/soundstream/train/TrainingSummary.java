@@ -1,0 +1,19 @@
+package io.github.soundstream.train;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How a run ended.
+ *
+ * @param finalStep       steps completed
+ * @param lastCheckpoint  newest checkpoint written (null if none)
+ * @param runDir          the TensorBoard run directory
+ * @param stoppedBy       "max-steps", "signal" or "non-finite"
+ * @param skippedSteps    steps skipped for non-finite values
+ * @param skippedFiles    unreadable files, as "path: reason"
+ * @param losses          reconstruction loss of every step run, in order (for tests and summaries)
+ */
+public record TrainingSummary(long finalStep, Path lastCheckpoint, Path runDir, String stoppedBy, long skippedSteps,
+        List<String> skippedFiles, List<Double> losses) {
+}

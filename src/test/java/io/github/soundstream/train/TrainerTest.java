@@ -1,0 +1,142 @@
+package io.github.soundstream.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.nn.Parameter;
+import io.github.soundstream.data.ClipSource;
+import io.github.soundstream.data.DataPosition;
+import io.github.soundstream.engine.EngineSetup;
+import io.github.soundstream.engine.Workload;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+    @TempDir
+    Path dir;
+
+    private static final PrintStream QUIET = new PrintStream(java.io.OutputStream.nullOutputStream());
+
+    @BeforeAll
+    static void training() {
+        EngineSetup.configure(2, Workload.TRAINING);
+    }
+
+    private static TrainingSummary train(Trainer.Setup setup, TrainingModels models, ClipSource clips, long from,
+            DataPosition at) throws IOException {
+        return new Trainer(setup, models, clips, QUIET, true).run(from, at, 0, new AtomicBoolean());
+    }
+
+    @Test
+    void resumeIsExact() throws IOException {
+        // 3 warm-up steps + 3 GAN steps in one run ...
+        TrainingConfig six = TrainingFixtures.training(6, 3, 1000, 5);
+        Trainer.Setup oneRun = TrainingFixtures.setup(dir.resolve("a"), six);
+        List<Double> straight;
+        float[] straightWeights;
+        try (TrainingModels models = new TrainingModels(oneRun.model(), oneRun.discriminators(), 7, Device.cpu())) {
+            straight = train(oneRun, models, TrainingFixtures.clips(), 0, DataPosition.START).losses();
+            straightWeights = firstDecoderWeight(models);
+        }
+        // ... equals 4 steps, a checkpoint, a fresh process state, and 2 more
+        Trainer.Setup firstLeg = TrainingFixtures.setup(dir.resolve("b"), TrainingFixtures.training(4, 3, 1000, 5));
+        TrainingSummary leg1;
+        try (TrainingModels models = new TrainingModels(firstLeg.model(), firstLeg.discriminators(), 7, Device.cpu())) {
+            leg1 = train(firstLeg, models, TrainingFixtures.clips(), 0, DataPosition.START);
+        }
+        CheckpointMeta meta = CheckpointFile.readMeta(leg1.lastCheckpoint());
+        assertEquals(4, meta.step());
+        Trainer.Setup secondLeg = TrainingFixtures.setup(dir.resolve("b"), six);
+        List<Double> resumed = new ArrayList<>(leg1.losses());
+        float[] resumedWeights;
+        try (TrainingModels models = new TrainingModels(secondLeg.model(), secondLeg.discriminators(), 99,
+                Device.cpu())) {
+            models.load(leg1.lastCheckpoint(), true);
+            resumed.addAll(train(secondLeg, models, TrainingFixtures.clips(), meta.step(), meta.position()).losses());
+            resumedWeights = firstDecoderWeight(models);
+        }
+        assertEquals(straight.size(), resumed.size());
+        for (int i = 0; i < straight.size(); i++) {
+            assertEquals(straight.get(i), resumed.get(i), 1e-6, "reconstruction loss of step " + i);
+        }
+        assertArrayEquals(straightWeights, resumedWeights, 1e-6f);
+    }
+
+    private static float[] firstDecoderWeight(TrainingModels models) {
+        for (var e : models.generator().decoder().getParameters()) {
+            Parameter p = e.getValue();
+            return p.getArray().toFloatArray();
+        }
+        throw new AssertionError();
+    }
+
+    @Test
+    void nonFiniteStepsAreSkippedAndTenInARowStopWithTheLastGoodStateSaved() throws IOException {
+        ClipSource poisoned = new ClipSource() {
+            @Override
+            public int size() {
+                return 4;
+            }
+
+            @Override
+            public float[] clip(int index, long cropSeed) {
+                float[] x = new float[4000];
+                java.util.Arrays.fill(x, Float.NaN);
+                return x;
+            }
+
+            @Override
+            public String describe(int index) {
+                return "nan " + index;
+            }
+        };
+        Trainer.Setup setup = TrainingFixtures.setup(dir, TrainingFixtures.training(50, 0, 1000, 5));
+        try (TrainingModels models = new TrainingModels(setup.model(), setup.discriminators(), 7, Device.cpu())) {
+            float[] before = firstDecoderWeight(models);
+            TrainingSummary s = train(setup, models, poisoned, 0, DataPosition.START);
+            assertEquals("non-finite", s.stoppedBy());
+            assertEquals(Trainer.MAX_NON_FINITE_IN_A_ROW, s.finalStep());
+            assertEquals(Trainer.MAX_NON_FINITE_IN_A_ROW, s.skippedSteps());
+            assertArrayEquals(before, firstDecoderWeight(models), "no update from a non-finite step");
+            assertTrue(s.lastCheckpoint().toString().endsWith("soundstream_step_10.ckpt"));
+        }
+    }
+
+    @Test
+    void checkpointsAreRetainedByStepNumberAndTbcheckAcceptsTheLogs() throws Exception {
+        TrainingConfig t = new TrainingConfig(5, 1e-3, 1e-3, 0.999996, 2, 1, 2, 2, 1, 7, 1, 100, 1, 1, 0.5);
+        Trainer.Setup setup = TrainingFixtures.setup(dir, t);
+        try (TrainingModels models = new TrainingModels(setup.model(), setup.discriminators(), 7, Device.cpu())) {
+            TrainingSummary s = train(setup, models, TrainingFixtures.clips(), 0, DataPosition.START);
+            assertEquals("max-steps", s.stoppedBy());
+        }
+        CheckpointStore store = new CheckpointStore(setup.checkpointDir());
+        assertEquals(List.of("soundstream_step_4.ckpt", "soundstream_step_5.ckpt"),
+                store.list().stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(5L, CheckpointStore.step(store.latest().orElseThrow()).orElseThrow());
+        var r = io.github.soundstream.tensorboard.TbCheckAccess.run(setup.logDir(), "--expect-kind",
+                "loss/reconstruction=scalar", "--expect-kind", "loss/discriminator=scalar", "--expect-kind",
+                "audio/clip0/original=audio", "--expect-kind", "mel/clip0/0.4kbps_original_vs_reconstruction=image",
+                "--expect-kind", "config=text", "--expect-kind", "codebook/perplexity_layer0=scalar");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("0 warning(s)"), r.output());
+    }
+
+    @Test
+    void sampleBitratesAreNamedAndDistinct() {
+        var base = io.github.soundstream.model.ModelConfig.base();
+        assertEquals(java.util.List.of(2, 4, 8), new ArrayList<>(TrainingTelemetry.sampleLayers(base)));
+        assertEquals("1.5", TrainingTelemetry.kbps(base.bitrate(2)));
+        assertEquals("6", TrainingTelemetry.kbps(base.bitrate(8)));
+        assertEquals(java.util.List.of(4), new ArrayList<>(TrainingTelemetry.sampleLayers(TrainingFixtures.model())));
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.soundstream.train;
+
+import io.github.soundstream.data.ClipSource;
+import io.github.soundstream.data.DataConfig;
+import io.github.soundstream.data.SyntheticClips;
+import io.github.soundstream.gan.DiscriminatorConfig;
+import io.github.soundstream.model.ModelConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Very small training set-ups (8 kHz, 0.5 s clips, micro networks) that run a step in a fraction of a second. */
+final class TrainingFixtures {
+    static final int RATE = 8000;
+
+    private TrainingFixtures() {
+    }
+
+    static ModelConfig model() {
+        return new ModelConfig(2, 8, List.of(2, 4, 5, 8), 4, 16, RATE);
+    }
+
+    static DiscriminatorConfig discriminators() {
+        return new DiscriminatorConfig(2, 4, 2, 256, 64, false);
+    }
+
+    static DataConfig data() {
+        return new DataConfig(null, RATE, 0.5, 2, 1, 16);
+    }
+
+    static TrainingConfig training(long maxSteps, long warmup, long saveInterval, int keep) {
+        return new TrainingConfig(maxSteps, 1e-3, 1e-3, 0.999996, warmup, saveInterval, keep, 1000, 1, 7, 1, 100, 1,
+                1, 0.5);
+    }
+
+    static Trainer.Setup setup(Path dir, TrainingConfig training) {
+        return new Trainer.Setup("test", "run", model(), discriminators(), data(), training, dir.resolve("ck"),
+                dir.resolve("logs"));
+    }
+
+    static ClipSource clips() {
+        DataConfig d = data();
+        return new SyntheticClips(7, d.syntheticClips(), d.sampleRate(), d.clipSamples());
+    }
+}
