@@ -40,6 +40,13 @@ public final class Trainer {
     private final ClipSource clips;
     private final PrintStream console;
     private final boolean quiet;
+    private java.util.function.Consumer<StepResult> stepListener = r -> { };
+
+    /** Called after every step (benchmarks sample memory with it). */
+    public Trainer onStep(java.util.function.Consumer<StepResult> listener) {
+        this.stepListener = listener;
+        return this;
+    }
 
     public Trainer(Setup setup, TrainingModels models, ClipSource clips, PrintStream console, boolean quiet) {
         this.setup = setup;
@@ -80,6 +87,7 @@ public final class Trainer {
                 StepResult r = trainingStep.run(step, batch);
                 step++;
                 losses.add(r.reconstruction());
+                stepListener.accept(r);
                 telemetry.step(r, tc.generatorLr() * Math.pow(tc.lrDecay(), models.generatorOptimizer().steps()),
                         tc.discriminatorLr() * Math.pow(tc.lrDecay(), models.discriminatorOptimizer().steps()),
                         loader.waitSeconds(), startStep);

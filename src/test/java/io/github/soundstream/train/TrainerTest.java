@@ -132,6 +132,21 @@ class TrainerTest {
     }
 
     @Test
+    void resumingWithOtherModelDimensionsIsRefused() throws IOException {
+        Trainer.Setup setup = TrainingFixtures.setup(dir, TrainingFixtures.training(1, 0, 1, 5));
+        try (TrainingModels models = new TrainingModels(setup.model(), setup.discriminators(), 7, Device.cpu())) {
+            train(setup, models, TrainingFixtures.clips(), 0, DataPosition.START);
+        }
+        var other = new io.github.soundstream.model.ModelConfig(4, 8, java.util.List.of(2, 4, 5, 8), 4, 16,
+                TrainingFixtures.RATE);
+        var request = new TrainingSession.Request("test", other, other, setup.discriminators(), setup.data(),
+                setup.training(), null, setup.checkpointDir(), setup.logDir(), "latest", null, "cpu", true);
+        TrainingSetupException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingSetupException.class,
+                () -> TrainingSession.run(request, QUIET));
+        assertTrue(e.getMessage().startsWith("incompatible --resume checkpoint"), e.getMessage());
+    }
+
+    @Test
     void sampleBitratesAreNamedAndDistinct() {
         var base = io.github.soundstream.model.ModelConfig.base();
         assertEquals(java.util.List.of(2, 4, 8), new ArrayList<>(TrainingTelemetry.sampleLayers(base)));
