@@ -54,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Clip length, at least 0.5 (2.0; demo: 1.0).")
     Double audioLength;
 
-    @Option(names = {"--max-steps", "--max_steps"}, description = "Stop after this many steps (demo: 300).")
+    @Option(names = {"--max-steps", "--max_steps"}, description = "Stop after this many steps (demo: 200).")
     Long maxSteps;
 
     @Option(names = {"--num-epochs", "--num_epochs"}, description = "Stop after this many epochs (1000).")
@@ -70,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
     double lrDecay;
 
     @Option(names = {"--disc-warmup-steps", "--disc_warmup_steps"},
-            description = "Generator-only steps before the GAN starts (5000; demo: 150).")
+            description = "Generator-only steps before the GAN starts (5000; demo: 160).")
     Long warmup;
 
     @Option(names = {"--save-interval", "--save_interval"}, description = "Steps between checkpoints (5000; demo: 100).")
@@ -107,6 +107,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (auto).")
     String device;
 
+    @Option(names = "--disc-size", paramLabel = "standard|small",
+            description = "Discriminator size: standard (the original's, 19.7 M) or small (default for the demo run).")
+    String discSize;
+
     @Option(names = "--disc-weight-norm", description = "Weight-normalise the discriminators' convolutions.")
     boolean discWeightNorm;
 
@@ -137,16 +141,22 @@ final class TrainCommand implements Callable<Integer> {
         int batch = or(batchSize, demo ? 4 : 8);
         double length = audioLength != null ? audioLength : demo ? 1.0 : 2.0;
         DataConfig data = new DataConfig(audioDir, sampleRate, length, batch, workers, 256);
-        long steps = maxSteps != null ? maxSteps : demo ? 300 : Long.MAX_VALUE / 4;
+        long steps = maxSteps != null ? maxSteps : demo ? 200 : Long.MAX_VALUE / 4;
         TrainingConfig training;
         try {
-            training = new TrainingConfig(steps, generatorLr, discriminatorLr, lrDecay, or(warmup, demo ? 150L : 5000L),
+            training = new TrainingConfig(steps, generatorLr, discriminatorLr, lrDecay, or(warmup, demo ? 160L : 5000L),
                     or(saveInterval, demo ? 100L : 5000L), maxCheckpoints, or(sampleInterval, demo ? 100L : 1000L),
                     logInterval, seed, 1.0, 100.0, 1.0, 1.0, 0.5);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        DiscriminatorConfig disc = DiscriminatorConfig.standard().withWeightNorm(discWeightNorm);
+        DiscriminatorConfig disc;
+        try {
+            disc = DiscriminatorConfig.named(discSize != null ? discSize : demo ? "small" : "standard")
+                    .withWeightNorm(discWeightNorm);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         SoundStreamCommand top = spec.root().commandLine().getCommand();
         EngineSetup.configure(top.threads, Workload.TRAINING);
         PrintStream console = System.err;

@@ -25,6 +25,20 @@ public record DiscriminatorConfig(int waveScales, int waveChannels, int stftChan
         return new DiscriminatorConfig(3, 16, 32, 1024, 256, false);
     }
 
+    /** Half the channels of {@link #standard()} (about a quarter of its work): the demo run's size. */
+    public static DiscriminatorConfig small() {
+        return new DiscriminatorConfig(3, 8, 16, 1024, 256, false);
+    }
+
+    public static DiscriminatorConfig named(String name) {
+        return switch (name) {
+            case "standard" -> standard();
+            case "small" -> small();
+            default -> throw new IllegalArgumentException("unknown discriminator size '" + name
+                    + "' (standard, small)");
+        };
+    }
+
     /** A few thousand parameters, for tests and smoke runs. */
     public static DiscriminatorConfig tiny() {
         return new DiscriminatorConfig(3, 4, 4, 1024, 256, false);
