@@ -6,44 +6,28 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Writes WAV files (16-bit PCM or 32-bit float) by streaming into a hidden temporary file beside the target and
- * renaming it into place on {@link #commit()}. Until then the target does not exist (or keeps its old content),
- * so an interrupted write never leaves a half-written file that looks complete. {@link #close()} without a
- * commit deletes the temporary file.
+ * Writes WAV files (16-bit PCM or 32-bit float) through an {@link AtomicFileChannel}: nothing appears under the
+ * target name until {@link #commit()}, and {@link #close()} without a commit leaves no trace.
  */
 public final class WavWriter implements Closeable {
     private static final int HEADER_BYTES = 44;
 
-    private final Path target;
-    private final Path temp;
-    private final FileChannel channel;
+    private final AtomicFileChannel file;
     private final WavFormat format;
     private final int sampleRate;
     private final int channels;
     private ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private long frames;
-    private boolean done;
 
     public WavWriter(Path target, int sampleRate, int channels, WavFormat format) throws IOException {
-        this.target = target;
         this.format = format;
         this.sampleRate = sampleRate;
         this.channels = channels;
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        this.temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-        this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        channel.write(ByteBuffer.wrap(header(0)));
+        this.file = new AtomicFileChannel(target);
+        file.write(ByteBuffer.wrap(header(0)));
     }
 
     /** Appends interleaved frames. */
@@ -60,28 +44,14 @@ public final class WavWriter implements Closeable {
 
     /** Finishes the header, syncs to disk and moves the file into place. */
     public void commit() throws IOException {
-        if (done) {
-            throw new IllegalStateException("already committed or closed");
-        }
         flushBuffer();
-        channel.write(ByteBuffer.wrap(header(frames)), 0);
-        channel.force(true);
-        channel.close();
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        done = true;
+        file.writeAt(ByteBuffer.wrap(header(frames)), 0);
+        file.commit();
     }
 
     @Override
     public void close() throws IOException {
-        if (!done) {
-            done = true;
-            channel.close();
-            Files.deleteIfExists(temp);
-        }
+        file.close();
     }
 
     /** Writes a whole mono signal to {@code target} atomically. */
@@ -125,9 +95,7 @@ public final class WavWriter implements Closeable {
 
     private void flushBuffer() throws IOException {
         buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
+        file.write(buffer);
         buffer.clear();
     }
 

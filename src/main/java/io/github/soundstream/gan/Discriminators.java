@@ -5,6 +5,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.ndarray.types.Shape;
 import io.github.soundstream.nn.Constants;
 import io.github.soundstream.nn.NetworkBlock;
+import io.github.soundstream.nn.StreamState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,7 +73,7 @@ public final class Discriminators extends NetworkBlock {
     }
 
     @Override
-    public NDArray forward(NDArray x, boolean training) {
+    public NDArray forward(NDArray x, boolean training, StreamState state) {
         return discriminate(x, training).get(0).logits();
     }
 }

@@ -7,6 +7,7 @@ import io.github.soundstream.audio.Spectrogram;
 import io.github.soundstream.nn.Conv2dLayer;
 import io.github.soundstream.nn.Constants;
 import io.github.soundstream.nn.NetworkBlock;
+import io.github.soundstream.nn.StreamState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,7 +85,7 @@ public final class StftDiscriminator extends NetworkBlock {
     }
 
     @Override
-    public NDArray forward(NDArray x, boolean training) {
+    public NDArray forward(NDArray x, boolean training, StreamState state) {
         return discriminate(x, training).logits();
     }
 }

@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv1d;
 import io.github.soundstream.nn.Initializers;
 import io.github.soundstream.nn.NetworkBlock;
+import io.github.soundstream.nn.StreamState;
 
 /**
  * A causal transposed convolution (kernel 2·s, stride s) in polyphase form, since DJL's PyTorch engine has no
@@ -39,12 +40,16 @@ public final class CausalUpsample extends NetworkBlock {
     }
 
     @Override
-    public NDArray forward(NDArray x, boolean training) {
+    public NDArray forward(NDArray x, boolean training, StreamState state) {
         Shape s = x.getShape();
         long batch = s.get(0);
         long frames = s.get(2);
-        NDArray padded = NDArrays.concat(new NDList(x.getManager().zeros(new Shape(batch, s.get(1), 1),
-                x.getDataType()), x), 2);
+        NDArray previous = state == null ? null : state.context(this);
+        NDArray padded = NDArrays.concat(new NDList(previous != null ? previous
+                : x.getManager().zeros(new Shape(batch, s.get(1), 1), x.getDataType()), x), 2);
+        if (state != null) {
+            state.keep(this, x.get(":, :, " + (frames - 1) + ":"));
+        }
         NDArray phases = Conv1d.conv1d(padded, weight.getArray(), null, new Shape(1), new Shape(0), new Shape(1), 1)
                 .singletonOrThrow(); // (B, cout·s, T)
         NDArray y = phases.reshape(batch, out, stride, frames).transpose(0, 1, 3, 2).reshape(batch, out,

@@ -3,6 +3,7 @@ package io.github.soundstream.model;
 import ai.djl.ndarray.NDArray;
 import io.github.soundstream.nn.Conv1dLayer;
 import io.github.soundstream.nn.NetworkBlock;
+import io.github.soundstream.nn.StreamState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,11 +29,12 @@ public final class Decoder extends NetworkBlock {
     }
 
     @Override
-    public NDArray forward(NDArray embeddings, boolean training) {
-        NDArray h = input.forward(embeddings, training);
+    public NDArray forward(NDArray embeddings, boolean training, StreamState state) {
+        NDArray h = input.forward(embeddings, training, state);
         for (DecoderBlock block : blocks) {
-            h = training ? block.forward(h, true) : freeingIntermediates(h, in -> block.forward(in, false));
+            h = training ? block.forward(h, true, state)
+                    : freeingIntermediates(h, in -> block.forward(in, false, state));
         }
-        return output.forward(h, training);
+        return output.forward(h, training, state);
     }
 }

@@ -3,6 +3,7 @@ package io.github.soundstream.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import io.github.soundstream.nn.NetworkBlock;
+import io.github.soundstream.nn.StreamState;
 
 /** Causal ×stride upsampling (in→out), ELU, then residual units with dilations 1, 3, 9 on the output channels. */
 public final class DecoderBlock extends NetworkBlock {
@@ -18,10 +19,10 @@ public final class DecoderBlock extends NetworkBlock {
     }
 
     @Override
-    public NDArray forward(NDArray x, boolean training) {
-        NDArray h = Activation.elu(upsample.forward(x, training), 1f);
+    public NDArray forward(NDArray x, boolean training, StreamState state) {
+        NDArray h = Activation.elu(upsample.forward(x, training, state), 1f);
         for (ResidualUnit unit : units) {
-            h = unit.forward(h, training);
+            h = unit.forward(h, training, state);
         }
         return h;
     }

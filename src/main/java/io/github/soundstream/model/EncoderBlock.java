@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import io.github.soundstream.nn.Conv1dLayer;
 import io.github.soundstream.nn.NetworkBlock;
+import io.github.soundstream.nn.StreamState;
 
 /** Residual units with dilations 1, 3, 9 on the input channels, then a causal strided conv (kernel 2·stride), ELU. */
 public final class EncoderBlock extends NetworkBlock {
@@ -19,11 +20,11 @@ public final class EncoderBlock extends NetworkBlock {
     }
 
     @Override
-    public NDArray forward(NDArray x, boolean training) {
+    public NDArray forward(NDArray x, boolean training, StreamState state) {
         NDArray h = x;
         for (ResidualUnit unit : units) {
-            h = unit.forward(h, training);
+            h = unit.forward(h, training, state);
         }
-        return Activation.elu(downsample.forward(h, training), 1f);
+        return Activation.elu(downsample.forward(h, training, state), 1f);
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import io.github.soundstream.nn.Conv1dLayer;
 import io.github.soundstream.nn.NetworkBlock;
+import io.github.soundstream.nn.StreamState;
 
 /** y = x + conv1x1(ELU(causal dilated conv7(x))); channels unchanged. */
 public final class ResidualUnit extends NetworkBlock {
@@ -16,8 +17,8 @@ public final class ResidualUnit extends NetworkBlock {
     }
 
     @Override
-    public NDArray forward(NDArray x, boolean training) {
-        NDArray h = Activation.elu(dilated.forward(x, training), 1f);
-        return x.add(pointwise.forward(h, training));
+    public NDArray forward(NDArray x, boolean training, StreamState state) {
+        NDArray h = Activation.elu(dilated.forward(x, training, state), 1f);
+        return x.add(pointwise.forward(h, training, state));
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import io.github.soundstream.nn.Constants;
 import io.github.soundstream.nn.NetworkBlock;
+import io.github.soundstream.nn.StreamState;
 import io.github.soundstream.nn.SeededRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class ResidualVectorQuantizer extends NetworkBlock {
     }
 
     @Override
-    public NDArray forward(NDArray x, boolean training) {
+    public NDArray forward(NDArray x, boolean training, StreamState state) {
         return decode(encode(x, layers.size()));
     }
 

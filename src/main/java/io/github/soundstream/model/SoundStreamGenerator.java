@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import io.github.soundstream.nn.Constants;
 import io.github.soundstream.nn.NetworkBlock;
+import io.github.soundstream.nn.StreamState;
 
 /**
  * Encoder → residual vector quantizer → decoder. Audio of any length is zero-padded on the right to a whole number
@@ -77,9 +78,27 @@ public final class SoundStreamGenerator extends NetworkBlock {
     }
 
     @Override
-    public NDArray forward(NDArray audio, boolean training) {
+    public NDArray forward(NDArray audio, boolean training, StreamState state) {
         long length = audio.getShape().get(2);
         return decode(encode(audio, quantizer.numLayers()), length);
+    }
+
+    /**
+     * Streaming encode of a chunk of whole frames (B, 1, m·hop) → codes (B, n, m), continuing from {@code state}.
+     * Chunked encoding gives the codes whole-signal encoding gives.
+     */
+    public NDArray encodeChunk(NDArray chunk, int n, StreamState state) {
+        long length = chunk.getShape().get(2);
+        if (length % config.hopLength() != 0) {
+            throw new IllegalArgumentException("a stream chunk must hold whole frames of " + config.hopLength()
+                    + " samples, got " + length);
+        }
+        return quantizer.encode(encoder.forward(chunk, false, state), n);
+    }
+
+    /** Streaming decode of codes (B, n, m) → audio (B, 1, m·hop), continuing from {@code state}. */
+    public NDArray decodeChunk(NDArray codes, StreamState state) {
+        return decoder.forward(quantizer.decode(codes), false, state);
     }
 
     private NDArray padToFrames(NDArray audio) {

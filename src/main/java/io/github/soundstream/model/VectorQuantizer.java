@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.github.soundstream.nn.Initializers;
 import io.github.soundstream.nn.NetworkBlock;
+import io.github.soundstream.nn.StreamState;
 import io.github.soundstream.nn.SeededRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class VectorQuantizer extends NetworkBlock {
 
     /** Forward for DJL's Block API: (B, D, T) → quantized (B, D, T). */
     @Override
-    public NDArray forward(NDArray x, boolean training) {
+    public NDArray forward(NDArray x, boolean training, StreamState state) {
         Shape s = x.getShape();
         NDArray flat = x.transpose(0, 2, 1).reshape(-1, s.get(1));
         return lookup(nearest(flat)).reshape(s.get(0), s.get(2), s.get(1)).transpose(0, 2, 1);

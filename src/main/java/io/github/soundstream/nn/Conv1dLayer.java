@@ -55,15 +55,20 @@ public final class Conv1dLayer extends NetworkBlock {
     }
 
     @Override
-    public NDArray forward(NDArray x, boolean training) {
+    public NDArray forward(NDArray x, boolean training, StreamState state) {
         NDArray in = x;
         int pad = symmetricPad;
         if (padding == Padding.CAUSAL) {
             int left = receptiveFieldPad();
             if (left > 0) {
                 Shape s = x.getShape();
-                in = NDArrays.concat(new ai.djl.ndarray.NDList(
-                        x.getManager().zeros(new Shape(s.get(0), s.get(1), left), x.getDataType()), x), 2);
+                NDArray context = state == null ? null : state.context(this);
+                NDArray prefix = context != null ? context
+                        : x.getManager().zeros(new Shape(s.get(0), s.get(1), left), x.getDataType());
+                in = NDArrays.concat(new ai.djl.ndarray.NDList(prefix, x), 2);
+                if (state != null) {
+                    state.keep(this, in.get(":, :, " + (in.getShape().get(2) - left) + ":"));
+                }
             }
             pad = 0;
         }

@@ -23,7 +23,7 @@ public final class Conv2dLayer extends NetworkBlock {
     }
 
     @Override
-    public NDArray forward(NDArray x, boolean training) {
+    public NDArray forward(NDArray x, boolean training, StreamState state) {
         return Conv2d.conv2d(x, weight.value(x), bias.getArray(), stride, padding, new Shape(1, 1), 1)
                 .singletonOrThrow();
     }

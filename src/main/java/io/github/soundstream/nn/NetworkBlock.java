@@ -26,8 +26,16 @@ public abstract class NetworkBlock extends AbstractBlock {
         super(VERSION);
     }
 
-    /** Forward pass on a single tensor. */
-    public abstract NDArray forward(NDArray x, boolean training);
+    /** Forward pass on a single tensor, as the start of a signal (causal layers pad with zeros). */
+    public final NDArray forward(NDArray x, boolean training) {
+        return forward(x, training, null);
+    }
+
+    /**
+     * Forward pass; with a {@link StreamState}, causal layers continue from the context the previous chunk left
+     * instead of zero padding, and leave theirs for the next chunk. Blocks without causal state ignore it.
+     */
+    public abstract NDArray forward(NDArray x, boolean training, StreamState state);
 
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,

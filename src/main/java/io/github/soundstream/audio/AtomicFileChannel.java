@@ -1,0 +1,80 @@
+package io.github.soundstream.audio;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * A file written through a hidden temporary file beside the target and moved into place by {@link #commit()}
+ * (after an fsync). Until then the target does not exist or keeps its old content; {@link #close()} without a
+ * commit deletes the temporary file. So an interrupted write never leaves a half-written file that looks complete.
+ */
+public final class AtomicFileChannel implements Closeable {
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private boolean done;
+
+    public AtomicFileChannel(Path target) throws IOException {
+        this.target = target;
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        this.temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    public void write(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    /** Overwrites bytes at {@code position} (for headers completed at the end). */
+    public void writeAt(ByteBuffer buffer, long position) throws IOException {
+        long p = position;
+        while (buffer.hasRemaining()) {
+            p += channel.write(buffer, p);
+        }
+    }
+
+    public void commit() throws IOException {
+        if (done) {
+            throw new IllegalStateException("already committed or closed");
+        }
+        channel.force(true);
+        channel.close();
+        try {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep the default permissions
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        done = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!done) {
+            done = true;
+            channel.close();
+            Files.deleteIfExists(temp);
+        }
+    }
+}

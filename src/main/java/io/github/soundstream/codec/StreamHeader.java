@@ -1,0 +1,87 @@
+package io.github.soundstream.codec;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32;
+
+/**
+ * The 26-byte header of an {@code .ssc} file (see docs/BITSTREAM.md): magic "SSC", version, sample rate, hop
+ * length, quantizers used, bits per code, original length in samples (or unknown), model fingerprint, CRC-32.
+ *
+ * @param length samples of the original signal at the model rate, or {@link #UNKNOWN_LENGTH}
+ */
+public record StreamHeader(int sampleRate, int hopLength, int quantizers, int bitsPerCode, long length,
+        int fingerprint) {
+    public static final int SIZE = 26;
+    public static final int VERSION = 1;
+    public static final long UNKNOWN_LENGTH = 0xFFFF_FFFF_FFFFL;
+    private static final byte[] MAGIC = {'S', 'S', 'C'};
+
+    public StreamHeader {
+        if (sampleRate <= 0 || hopLength <= 0 || hopLength > 0xFFFF || quantizers < 1 || quantizers > 255
+                || bitsPerCode < 1 || bitsPerCode > 16 || length < 0 || length > UNKNOWN_LENGTH) {
+            throw new IllegalArgumentException("invalid stream header: " + this);
+        }
+    }
+
+    public boolean lengthKnown() {
+        return length != UNKNOWN_LENGTH;
+    }
+
+    public StreamHeader withLength(long samples) {
+        return new StreamHeader(sampleRate, hopLength, quantizers, bitsPerCode, samples, fingerprint);
+    }
+
+    public double frameRate() {
+        return sampleRate / (double) hopLength;
+    }
+
+    public byte[] encode() {
+        ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC).put((byte) VERSION).putInt(sampleRate).putShort((short) hopLength).put((byte) quantizers)
+                .put((byte) bitsPerCode);
+        for (int i = 0; i < 6; i++) {
+            b.put((byte) (length >>> (8 * i)));
+        }
+        b.putInt(fingerprint);
+        CRC32 crc = new CRC32();
+        crc.update(b.array(), 0, SIZE - 4);
+        b.putInt((int) crc.getValue());
+        return b.array();
+    }
+
+    /** Parses and checks a header; {@code reason} explains what is wrong with it. */
+    static StreamHeader decode(byte[] bytes) throws BitstreamException {
+        if (bytes.length < SIZE) {
+            throw new BitstreamException(bytes.length == 0 ? "empty file" : "truncated: shorter than the header");
+        }
+        if (bytes[0] != MAGIC[0] || bytes[1] != MAGIC[1] || bytes[2] != MAGIC[2]) {
+            throw new BitstreamException("not a SoundStream bitstream (no SSC magic)");
+        }
+        if (bytes[3] != VERSION) {
+            throw new BitstreamException("unsupported bitstream version " + bytes[3] + " (this reader knows "
+                    + VERSION + ")");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes, 0, SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, SIZE - 4);
+        if (b.getInt(SIZE - 4) != (int) crc.getValue()) {
+            throw new BitstreamException("corrupt header (CRC mismatch)");
+        }
+        b.position(4);
+        int rate = b.getInt();
+        int hop = b.getShort() & 0xFFFF;
+        int quantizers = b.get() & 0xFF;
+        int bits = b.get() & 0xFF;
+        long length = 0;
+        for (int i = 0; i < 6; i++) {
+            length |= (b.get() & 0xFFL) << (8 * i);
+        }
+        int fingerprint = b.getInt();
+        try {
+            return new StreamHeader(rate, hop, quantizers, bits, length, fingerprint);
+        } catch (IllegalArgumentException e) {
+            throw new BitstreamException("corrupt header: " + e.getMessage());
+        }
+    }
+}

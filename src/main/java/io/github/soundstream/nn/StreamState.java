@@ -1,0 +1,41 @@
+package io.github.soundstream.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The left context every causal layer keeps between chunks when a network runs as a stream: the last
+ * (kernel − 1)·dilation inputs of each causal convolution, the last frame of each causal upsampler. With it, a
+ * stream cut into chunks (of whole frames) computes what the whole signal would; without it (null), layers pad
+ * with zeros as at the start of a signal. The arrays live on the state's own manager, outside every chunk's scope.
+ */
+public final class StreamState implements AutoCloseable {
+    private final NDManager manager;
+    private final Map<Object, NDArray> contexts = new IdentityHashMap<>();
+
+    public StreamState(NDManager parent) {
+        this.manager = parent.newSubManager();
+    }
+
+    /** The context {@code layer} saved after the previous chunk, or null at the start of the stream. */
+    public NDArray context(Object layer) {
+        return contexts.get(layer);
+    }
+
+    /** Keeps {@code tail} (copied out of the chunk's scope) as {@code layer}'s context for the next chunk. */
+    public void keep(Object layer, NDArray tail) {
+        NDArray copy = tail.duplicate();
+        copy.attach(manager);
+        NDArray old = contexts.put(layer, copy);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
