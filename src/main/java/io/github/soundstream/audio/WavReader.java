@@ -78,7 +78,9 @@ public final class WavReader implements AudioStream {
                 if (rf64 && size == STREAMING_SIZE && rf64DataSize >= 0) {
                     size = rf64DataSize;
                 }
-                this.untilEof = size == STREAMING_SIZE;
+                // Streaming writers (arecord, sox to a pipe) put 0xFFFFFFFF or a near-2 GiB placeholder here; on an
+                // anonymous stream such a size means "until the end", on a file it is taken at its word.
+                this.untilEof = size == STREAMING_SIZE || path == null && size >= 0x7FFF0000L;
                 this.bytesLeft = untilEof ? Long.MAX_VALUE : size;
                 break;
             } else {

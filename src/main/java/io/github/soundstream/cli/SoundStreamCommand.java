@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 /** The {@code soundstream} command: parses, then delegates to a subcommand. Exit codes: 0 ok, 1 failure, 2 usage. */
 @Command(name = "soundstream",
         description = "Train and run the SoundStream neural audio codec, tuned for natural sounds.",
-        subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, DownloadCommand.class,
+        subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, EvalCommand.class,
+            DownloadCommand.class,
             InfoCommand.class,
             SynthCommand.class},
         usageHelpAutoWidth = true,

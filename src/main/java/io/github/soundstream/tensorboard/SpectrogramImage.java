@@ -19,6 +19,41 @@ public final class SpectrogramImage {
     private SpectrogramImage() {
     }
 
+    /** |log-mel(a) − log-mel(b)| in dB (0 to 40 dB), same layout: where a reconstruction differs. */
+    public static BufferedImage renderDifference(int sampleRate, float[] a, float[] b) {
+        double[][] da = logMel(sampleRate, a);
+        double[][] db = logMel(sampleRate, b);
+        int frames = Math.min(da.length, db.length);
+        BufferedImage image = new BufferedImage(frames, MELS * BIN_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        for (int f = 0; f < frames; f++) {
+            for (int m = 0; m < MELS; m++) {
+                int rgb = Colormap.magma(Math.abs(da[f][m] - db[f][m]) / 40);
+                for (int dy = 0; dy < BIN_HEIGHT; dy++) {
+                    image.setRGB(f, MELS * BIN_HEIGHT - 1 - (m * BIN_HEIGHT + dy), rgb);
+                }
+            }
+        }
+        return image;
+    }
+
+    private static double[][] logMel(int sampleRate, float[] x) {
+        float[][] mags = new Spectrogram(N_FFT, HOP).magnitudes(x);
+        MelFilterbank mel = new MelFilterbank(sampleRate, N_FFT, MELS, 0, sampleRate / 2.0);
+        double[][] out = new double[mags.length][MELS];
+        float[] melFrame = new float[MELS];
+        for (int f = 0; f < mags.length; f++) {
+            float[] power = mags[f].clone();
+            for (int k = 0; k < power.length; k++) {
+                power[k] *= power[k];
+            }
+            mel.apply(power, melFrame);
+            for (int m = 0; m < MELS; m++) {
+                out[f][m] = 10 * Math.log10(Math.max(melFrame[m], 1e-10));
+            }
+        }
+        return out;
+    }
+
     /** One or more signals of the same rate drawn left to right, separated by a thin white gap. */
     public static BufferedImage render(int sampleRate, float[]... signals) {
         Spectrogram stft = new Spectrogram(N_FFT, HOP);

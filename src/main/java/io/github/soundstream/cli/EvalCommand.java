@@ -1,0 +1,115 @@
+package io.github.soundstream.cli;
+
+import io.github.soundstream.audio.AudioFiles;
+import io.github.soundstream.codec.SoundStreamCodec;
+import io.github.soundstream.metrics.EvalReport;
+import io.github.soundstream.metrics.Evaluation;
+import io.github.soundstream.nn.SeededRandom;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code soundstream eval}: objective quality at several bitrates, as a table, an HTML report and JSON. */
+@Command(name = "eval", sortOptions = false, description = {
+        "Measure a checkpoint on audio: SI-SNR, SNR, mel and multi-resolution STFT distance, spectral convergence,",
+        "log-spectral distance, achieved bitrate, speed, and codebook use; writes a self-contained HTML report."})
+final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--checkpoint", required = true, paramLabel = "CK")
+    Path checkpoint;
+
+    @Option(names = {"--audio-dir", "--audio_dir"}, required = true, paramLabel = "DIR")
+    Path audioDir;
+
+    @Option(names = "--bitrates", split = ",", defaultValue = "1.5,3,6", paramLabel = "KBPS,...",
+            description = "Bitrates in kbit/s (1.5,3,6).")
+    double[] bitrates;
+
+    @Option(names = {"--num-samples", "--num_samples"}, defaultValue = "8", description = "Files to evaluate (8).")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the file sample (42).")
+    long seed;
+
+    @Option(names = "--report", paramLabel = "HTML", description = "HTML report (default: eval_report.html).")
+    Path report = Path.of("eval_report.html");
+
+    @Option(names = "--json", paramLabel = "JSON", description = "Also write the figures as JSON.")
+    Path json;
+
+    @CommandLine.Mixin
+    HelpOption helpOption;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isDirectory(audioDir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--audio-dir " + audioDir + ": no such directory");
+        }
+        List<Path> files = new ArrayList<>(AudioFiles.scan(audioDir));
+        if (files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--audio-dir " + audioDir + ": no audio files");
+        }
+        SeededRandom rng = new SeededRandom(seed);
+        List<Path> chosen = new ArrayList<>();
+        for (long i : rng.sample(files.size(), Math.min(samples, files.size()))) {
+            chosen.add(files.get((int) i));
+        }
+        chosen.sort(null);
+        double[] kbps = bitrates.clone();
+        Arrays.sort(kbps);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (SoundStreamCodec codec = CodecCommands.load(checkpoint)) {
+            for (double k : kbps) {
+                try {
+                    codec.quantizersFor(k);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+            }
+            Evaluation evaluation = new Evaluation(codec);
+            List<Evaluation.Sample> results = new ArrayList<>();
+            int failures = 0;
+            for (Path f : chosen) {
+                try {
+                    results.add(evaluation.evaluate(f, kbps));
+                } catch (IOException e) {
+                    err.println(CodecCommands.reasonLine(f, e));
+                    failures++;
+                }
+            }
+            EvalReport r = new EvalReport(checkpoint.toString(), codec.config(), results, kbps);
+            out.println("kbit/s  achieved  SI-SNR dB  SNR dB  mel dist  MR-STFT  LSD dB  enc xRT  dec xRT");
+            for (EvalReport.Summary s : r.summaries()) {
+                out.printf(Locale.ROOT, "%6.2f  %8.3f  %9.2f  %6.2f  %8.3f  %7.3f  %6.2f  %7.1f  %7.1f%n", s.kbps(),
+                        s.achievedKbps(), s.siSnr(), s.snr(), s.melDistance(), s.stftDistance(), s.lsd(),
+                        s.encodeSpeed(), s.decodeSpeed());
+            }
+            write(report, r.html());
+            out.println("report: " + report);
+            if (json != null) {
+                write(json, r.json());
+                out.println("json:   " + json);
+            }
+            return failures == 0 ? SoundStreamCommand.EXIT_OK : SoundStreamCommand.EXIT_FAILURE;
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        try (var f = new io.github.soundstream.audio.AtomicFileChannel(file)) {
+            f.write(java.nio.ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            f.commit();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.soundstream.metrics;
+
+import io.github.soundstream.audio.AudioFiles;
+import io.github.soundstream.codec.BitstreamWriter;
+import io.github.soundstream.codec.SoundStreamCodec;
+import io.github.soundstream.codec.StreamingDecoder;
+import io.github.soundstream.codec.StreamingEncoder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Runs a checkpoint over sample files at several bitrates and measures everything {@link Metrics} defines. */
+public final class Evaluation {
+    /** Longest excerpt evaluated per file (from its start), so hour-long recordings stay practical. */
+    public static final double MAX_SECONDS = 10;
+
+    /** One file at one bitrate. */
+    public record Result(Path file, double kbps, int quantizers, double achievedKbps, double snr, double siSnr,
+            double melDistance, double stftDistance, double spectralConvergence, double lsd, double encodeSpeed,
+            double decodeSpeed, float[] reconstruction, int[][] codes) {
+    }
+
+    /** One file: its (excerpt of) audio and results per bitrate. */
+    public record Sample(Path file, float[] audio, List<Result> results) {
+    }
+
+    private final SoundStreamCodec codec;
+
+    public Evaluation(SoundStreamCodec codec) {
+        this.codec = codec;
+    }
+
+    public Sample evaluate(Path file, double[] kbps) throws IOException {
+        int rate = codec.config().sampleRate();
+        float[] audio = AudioFiles.readMono(file, rate);
+        if (audio.length > MAX_SECONDS * rate) {
+            audio = Arrays.copyOf(audio, (int) (MAX_SECONDS * rate));
+        }
+        if (audio.length == 0) {
+            throw new IOException(file + ": no audio");
+        }
+        List<Result> results = new ArrayList<>();
+        for (double k : kbps) {
+            results.add(run(file, audio, k, codec.quantizersFor(k)));
+        }
+        return new Sample(file, audio, results);
+    }
+
+    private Result run(Path file, float[] audio, double kbps, int n) throws IOException {
+        int rate = codec.config().sampleRate();
+        long t0 = System.nanoTime();
+        int[][] codes;
+        try (StreamingEncoder enc = codec.encoder(n, 75)) {
+            int[][] a = enc.push(audio, 0, audio.length);
+            int[][] b = enc.finish();
+            codes = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, codes, a.length, b.length);
+        }
+        long t1 = System.nanoTime();
+        float[] y;
+        try (StreamingDecoder dec = codec.decoder(75)) {
+            y = Arrays.copyOf(dec.push(codes), audio.length);
+        }
+        long t2 = System.nanoTime();
+        long[] bytes = {0};
+        OutputStream counter = new OutputStream() {
+            @Override
+            public void write(int b) {
+                bytes[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                bytes[0] += len;
+            }
+        };
+        BitstreamWriter w = new BitstreamWriter(counter, codec.header(n, audio.length));
+        w.write(codes);
+        w.finish();
+        double seconds = audio.length / (double) rate;
+        return new Result(file, kbps, n, bytes[0] * 8 / seconds / 1000, Metrics.snr(audio, y),
+                Metrics.siSnr(audio, y), Metrics.melDistance(audio, y, rate), Metrics.multiResolutionStftDistance(
+                        audio, y), Metrics.spectralConvergence(audio, y), Metrics.logSpectralDistance(audio, y),
+                seconds / ((t1 - t0) / 1e9), seconds / ((t2 - t1) / 1e9), y, codes);
+    }
+}
