@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "soundstream",
         description = "Train and run the SoundStream neural audio codec, tuned for natural sounds.",
         subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, EvalCommand.class,
+            BenchCommand.class,
             DownloadCommand.class,
             InfoCommand.class,
             SynthCommand.class},

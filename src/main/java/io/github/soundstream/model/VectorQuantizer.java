@@ -30,6 +30,12 @@ public final class VectorQuantizer extends NetworkBlock {
     private final Parameter emaCount;
     private final Parameter emaSum;
     private final Parameter initialized;
+    /** ‖e‖² (K) and Eᵀ (D, K) of the codebook array they were computed from; recomputed when it changes. */
+    private NDArray cachedNorms;
+    private NDArray cachedTranspose;
+    private NDArray cachedFor;
+    private long cachedVersion = -1;
+    private long version;
 
     public VectorQuantizer(int size, int dim, CodebookSettings settings) {
         this.size = size;
@@ -60,7 +66,21 @@ public final class VectorQuantizer extends NetworkBlock {
 
     /** Index of the nearest code (squared Euclidean; ties to the lowest index) for each row of (N, D) frames. */
     public NDArray nearest(NDArray frames) {
-        return nearest(frames, codebook.getArray());
+        NDArray book = codebook.getArray();
+        if (book != cachedFor || version != cachedVersion) {
+            // streaming encodes call this once per frame: ‖e‖² and Eᵀ would otherwise be recomputed every time
+            if (cachedNorms != null) {
+                cachedNorms.close();
+                cachedTranspose.close();
+            }
+            cachedNorms = book.square().sum(new int[] {1});
+            cachedTranspose = book.transpose().duplicate();
+            cachedFor = book;
+            cachedVersion = version;
+        }
+        NDArray x = frames.stopGradient();
+        NDArray dots = x.matMul(cachedTranspose); // (N, K)
+        return local(cachedNorms.sub(dots.add(dots)), x).argMin(1);
     }
 
     private static NDArray nearest(NDArray frames, NDArray codes) {
@@ -100,6 +120,7 @@ public final class VectorQuantizer extends NetworkBlock {
             NDArray empty = counts.eq(0f).reshape(size, 1).broadcast(centroids.getShape());
             centroids = NDArrays.where(empty, centroids, means);
         }
+        version++;
         codebook.getArray().set(new NDIndex(":"), centroids);
         NDArray startCounts = counts.maximum((float) settings.deadCodeThreshold());
         emaCount.getArray().set(new NDIndex(":"), startCounts);
@@ -163,6 +184,7 @@ public final class VectorQuantizer extends NetworkBlock {
         NDArray count = local(emaCount.getArray().duplicate(), x);
         NDArray total = count.sum();
         NDArray smoothed = count.add(settings.epsilon()).div(total.add(size * settings.epsilon())).mul(total);
+        version++;
         codebook.getArray().set(new NDIndex(":"), local(emaSum.getArray().duplicate(), x)
                 .div(smoothed.reshape(size, 1)));
         return replaceDeadCodes(x, m, rng);
@@ -184,6 +206,7 @@ public final class VectorQuantizer extends NetworkBlock {
         NDArray replacement = x.get(new NDIndex("{}", m.create(frames)));
         NDIndex where = new NDIndex("{}", m.create(deadCodes));
         float threshold = (float) settings.deadCodeThreshold();
+        version++;
         codebook.getArray().set(where, replacement);
         emaSum.getArray().set(where, replacement.mul(threshold));
         emaCount.getArray().set(where, m.full(new Shape(deadCodes.length), threshold));

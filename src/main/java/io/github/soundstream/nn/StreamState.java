@@ -24,11 +24,14 @@ public final class StreamState implements AutoCloseable {
         return contexts.get(layer);
     }
 
-    /** Keeps {@code tail} (copied out of the chunk's scope) as {@code layer}'s context for the next chunk. */
+    /**
+     * Keeps {@code tail} as {@code layer}'s context for the next chunk, moving it out of the chunk's scope. A view
+     * (a slice of the chunk's input) is fine: it holds its storage alive after the chunk's arrays are closed, so no
+     * copy is made.
+     */
     public void keep(Object layer, NDArray tail) {
-        NDArray copy = tail.duplicate();
-        copy.attach(manager);
-        NDArray old = contexts.put(layer, copy);
+        tail.attach(manager);
+        NDArray old = contexts.put(layer, tail);
         if (old != null) {
             old.close();
         }

@@ -1,0 +1,61 @@
+package io.github.soundstream.bench;
+
+import ai.djl.Device;
+import io.github.soundstream.data.DataConfig;
+import io.github.soundstream.data.DataPosition;
+import io.github.soundstream.data.SyntheticClips;
+import io.github.soundstream.gan.DiscriminatorConfig;
+import io.github.soundstream.model.ModelConfig;
+import io.github.soundstream.train.Trainer;
+import io.github.soundstream.train.TrainingConfig;
+import io.github.soundstream.train.TrainingModels;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Seconds per full GAN step (discriminators included, no warm-up phase) on the synthetic corpus, after one
+ * untimed step. Must run in a process set up for training (the oneDNN cap), as the real thing does.
+ */
+public final class TrainingBenchmark {
+    private TrainingBenchmark() {
+    }
+
+    public static Stats run(String preset, int batch, double seconds, int steps) throws IOException {
+        ModelConfig model = ModelConfig.preset(preset);
+        DiscriminatorConfig disc = DiscriminatorConfig.standard();
+        DataConfig data = new DataConfig(null, model.sampleRate(), seconds, batch, 1, 64);
+        TrainingConfig training = new TrainingConfig(steps + 1, 1e-4, 1e-4, 0.999996, 0, Long.MAX_VALUE / 2, 1,
+                Long.MAX_VALUE / 2, 1000, 42, 1, 100, 1, 1, 0.5);
+        Path tmp = Files.createTempDirectory("bench");
+        Trainer.Setup setup = new Trainer.Setup("bench", "bench", model, disc, data, training, tmp.resolve("ck"),
+                tmp.resolve("logs"));
+        List<Double> times = new ArrayList<>();
+        long[] last = {System.nanoTime()};
+        try (TrainingModels models = new TrainingModels(model, disc, 42, Device.cpu())) {
+            new Trainer(setup, models, new SyntheticClips(42, 64, model.sampleRate(), data.clipSamples()),
+                    new PrintStream(java.io.OutputStream.nullOutputStream()), true).onStep(r -> {
+                        long now = System.nanoTime();
+                        if (r.step() > 0) {
+                            times.add((now - last[0]) / 1e9);
+                        }
+                        last[0] = now;
+                    }).run(0, DataPosition.START, 0, new AtomicBoolean());
+        } finally {
+            deleteQuietly(tmp);
+        }
+        return Stats.of(times.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.soundstream.cli;
+
+import io.github.soundstream.bench.CodecBenchmark;
+import io.github.soundstream.bench.ResidentMemory;
+import io.github.soundstream.bench.Stats;
+import io.github.soundstream.bench.TrainingBenchmark;
+import io.github.soundstream.engine.EngineSetup;
+import io.github.soundstream.engine.Workload;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code soundstream bench}: reproducible speed figures. Codec speed is measured in this process (inference set-up);
+ * training speed in a child process set up for training, since the oneDNN cap gradients need is fixed per process.
+ */
+@Command(name = "bench", sortOptions = false, description = {
+        "Measure encode/decode speed (whole file and frame-by-frame streaming, x real time), seconds per training",
+        "step, peak memory, threads and engine: warm-up, several runs, median and spread."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--preset", defaultValue = "tiny", description = "tiny, small or base (tiny).")
+    String preset;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Timed runs after the warm-up (5).")
+    int runs;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Audio for whole-file timing (10).")
+    double seconds;
+
+    @Option(names = "--train-steps", defaultValue = "3", description = "Timed GAN steps; 0 skips training (3).")
+    int trainSteps;
+
+    @Option(names = "--batch-size", description = "Training batch (tiny/small: 4, base: 8).")
+    Integer batch;
+
+    @Option(names = "--audio-length", description = "Training clip seconds (tiny/small: 1.0, base: 2.0).")
+    Double length;
+
+    @Option(names = "--json", description = "Print the figures as JSON.")
+    boolean json;
+
+    @Option(names = "--part", hidden = true, defaultValue = "all")
+    String part;
+
+    @CommandLine.Mixin
+    HelpOption helpOption;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        int b = batch != null ? batch : preset.equals("base") ? 8 : 4;
+        double len = length != null ? length : preset.equals("base") ? 2.0 : 1.0;
+        SoundStreamCommand top = spec.root().commandLine().getCommand();
+        if (part.equals("train")) {
+            EngineSetup.configure(top.threads, Workload.TRAINING);
+            Stats s = TrainingBenchmark.run(preset, b, len, trainSteps);
+            out.printf(Locale.ROOT, "%.4f %.4f %.4f %d %.0f%n", s.median(), s.min(), s.max(), s.runs(),
+                    ResidentMemory.peakMb());
+            return SoundStreamCommand.EXIT_OK;
+        }
+        List<String> engine = EngineSetup.describe(EngineSetup.engine());
+        CodecBenchmark.Result codec = CodecBenchmark.run(preset, seconds, Math.min(seconds, 5), runs);
+        double codecPeak = ResidentMemory.peakMb();
+        String training = "not measured";
+        String trainingJson = "null";
+        if (trainSteps > 0) {
+            String[] fields = trainInChild(b, len).trim().split(" ");
+            training = String.format(Locale.ROOT, "%s s/step (%s–%s, %s steps), batch %d × %.1f s, peak RSS %s MB",
+                    fields[0], fields[1], fields[2], fields[3], b, len, fields[4]);
+            trainingJson = String.format(Locale.ROOT, "{\"seconds_per_step\": %s, \"min\": %s, \"max\": %s, "
+                    + "\"batch\": %d, \"audio_seconds\": %s, \"peak_rss_mb\": %s}", fields[0], fields[1], fields[2], b,
+                    len, fields[4]);
+        }
+        if (json) {
+            out.printf(Locale.ROOT, "{\"preset\": \"%s\", \"parameters\": %d, \"whole_encode_x_rt\": %.3f, "
+                    + "\"whole_decode_x_rt\": %.3f, \"stream_encode_x_rt\": %.3f, \"stream_decode_x_rt\": %.3f, "
+                    + "\"codec_peak_rss_mb\": %.0f, \"training\": %s, \"engine\": \"%s\"}%n", preset,
+                    codec.parameters(), codec.wholeEncode().median(), codec.wholeDecode().median(),
+                    codec.streamEncode().median(), codec.streamDecode().median(), codecPeak, trainingJson,
+                    String.join("; ", engine).replace("\"", "'"));
+        } else {
+            engine.forEach(out::println);
+            out.printf(Locale.ROOT, "preset %s, %,d parameters%n", preset, codec.parameters());
+            out.println("whole-file encode:      " + codec.wholeEncode().format("x real time"));
+            out.println("whole-file decode:      " + codec.wholeDecode().format("x real time"));
+            out.println("frame-by-frame encode:  " + codec.streamEncode().format("x real time"));
+            out.println("frame-by-frame decode:  " + codec.streamDecode().format("x real time"));
+            out.printf(Locale.ROOT, "codec peak RSS:         %.0f MB%n", codecPeak);
+            out.println("training:               " + training);
+        }
+        return SoundStreamCommand.EXIT_OK;
+    }
+
+    private String trainInChild(int b, double len) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dai.djl.offline=true");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(SoundStreamCommand.class.getName());
+        SoundStreamCommand top = spec.root().commandLine().getCommand();
+        if (top.threads != null) {
+            cmd.add("--threads");
+            cmd.add(Integer.toString(top.threads));
+        }
+        cmd.addAll(List.of("bench", "--part", "train", "--preset", preset, "--train-steps",
+                Integer.toString(trainSteps), "--batch-size", Integer.toString(b), "--audio-length",
+                Double.toString(len)));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("training benchmark failed: " + output);
+        }
+        return output;
+    }
+}
