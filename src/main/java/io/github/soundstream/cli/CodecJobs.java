@@ -26,7 +26,34 @@ final class CodecJobs {
         }
     }
 
+    /** Work on one job; may throw. */
+    @FunctionalInterface
+    interface Action {
+        void run(Job job) throws IOException;
+    }
+
     private CodecJobs() {
+    }
+
+    /**
+     * Runs {@code action} on every job: one that fails prints {@code path: reason} and the rest go on; usage errors
+     * stop everything. Returns the number of failures.
+     */
+    static int runEach(List<Job> jobs, java.io.PrintWriter out, java.io.PrintWriter err, Action action) {
+        int failures = 0;
+        for (Job job : jobs) {
+            try {
+                action.run(job);
+            } catch (picocli.CommandLine.ParameterException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                err.println(CodecCommands.reasonLine(job.input(), e));
+                failures++;
+            }
+            out.flush();
+            err.flush();
+        }
+        return failures;
     }
 
     static List<Job> expand(List<String> inputs, String output, Predicate<Path> accepts, String newExtension)

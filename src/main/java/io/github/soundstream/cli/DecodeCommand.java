@@ -52,32 +52,21 @@ final class DecodeCommand implements Callable<Integer> {
         Path ck = checkpoint != null ? checkpoint : CodecCommands.findCheckpointFor(jobs, Path.of("checkpoints"));
         try (SoundStreamCodec codec = CodecCommands.load(ck)) {
             FileCodec files = new FileCodec(codec);
-            int failures = 0;
-            for (CodecJobs.Job job : jobs) {
-                try {
-                    if (job.toStdout()) {
-                        try (var in = job.fromStdin() ? System.in : Files.newInputStream(job.input())) {
-                            files.decode(in, System.out, sampleRate, force);
-                        }
-                    } else if (!force && Files.exists(job.output())) {
-                        err.println(job.output() + ": exists, skipped (--force overwrites)");
-                    } else if (job.fromStdin()) {
-                        throw new CommandLine.ParameterException(spec.commandLine(),
-                                "reading stdin writes stdout: use -o -");
-                    } else {
-                        long samples = files.decode(job.input(), job.output(), sampleRate, force);
-                        out.println(job.output() + ": " + samples + " samples");
+            int failures = CodecJobs.runEach(jobs, out, err, job -> {
+                if (job.toStdout()) {
+                    try (var in = job.fromStdin() ? System.in : Files.newInputStream(job.input())) {
+                        files.decode(in, System.out, sampleRate, force);
                     }
-                } catch (IOException | RuntimeException e) {
-                    if (e instanceof CommandLine.ParameterException pe) {
-                        throw pe;
-                    }
-                    err.println(CodecCommands.reasonLine(job.input(), e));
-                    failures++;
+                } else if (!force && Files.exists(job.output())) {
+                    err.println(job.output() + ": exists, skipped (--force overwrites)");
+                } else if (job.fromStdin()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "reading stdin writes stdout: use -o -");
+                } else {
+                    long samples = files.decode(job.input(), job.output(), sampleRate, force);
+                    out.println(job.output() + ": " + samples + " samples");
                 }
-                out.flush();
-                err.flush();
-            }
+            });
             return failures == 0 ? SoundStreamCommand.EXIT_OK : SoundStreamCommand.EXIT_FAILURE;
         }
     }

@@ -63,35 +63,24 @@ final class EncodeCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             FileCodec files = new FileCodec(codec);
-            int failures = 0;
-            for (CodecJobs.Job job : jobs) {
-                try {
-                    if (job.toStdout()) {
-                        FileCodec.EncodeResult r = job.fromStdin()
-                                ? files.encode(System.in, System.out, n)
-                                : encodeToStdout(files, job.input(), n);
-                        err.println(describe(job.input(), r));
-                    } else if (!force && Files.exists(job.output())) {
-                        err.println(job.output() + ": exists, skipped (--force overwrites)");
-                    } else if (job.fromStdin()) {
-                        throw new CommandLine.ParameterException(spec.commandLine(),
-                                "reading stdin writes stdout: use -o - (or give an input file)");
-                    } else {
-                        FileCodec.EncodeResult r = job.output().toString().toLowerCase(Locale.ROOT).endsWith(".wav")
-                                ? files.roundTrip(job.input(), job.output(), n)
-                                : files.encode(job.input(), job.output(), n);
-                        out.println(job.output() + ": " + describe(null, r));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    if (e instanceof CommandLine.ParameterException pe) {
-                        throw pe;
-                    }
-                    err.println(CodecCommands.reasonLine(job.input(), e));
-                    failures++;
+            int failures = CodecJobs.runEach(jobs, out, err, job -> {
+                if (job.toStdout()) {
+                    FileCodec.EncodeResult r = job.fromStdin()
+                            ? files.encode(System.in, System.out, n)
+                            : encodeToStdout(files, job.input(), n);
+                    err.println(describe(job.input(), r));
+                } else if (!force && Files.exists(job.output())) {
+                    err.println(job.output() + ": exists, skipped (--force overwrites)");
+                } else if (job.fromStdin()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "reading stdin writes stdout: use -o - (or give an input file)");
+                } else {
+                    FileCodec.EncodeResult r = job.output().toString().toLowerCase(Locale.ROOT).endsWith(".wav")
+                            ? files.roundTrip(job.input(), job.output(), n)
+                            : files.encode(job.input(), job.output(), n);
+                    out.println(job.output() + ": " + describe(null, r));
                 }
-                out.flush();
-                err.flush();
-            }
+            });
             return failures == 0 ? SoundStreamCommand.EXIT_OK : SoundStreamCommand.EXIT_FAILURE;
         }
     }

@@ -70,22 +70,10 @@ final class Charts {
     }
 
     private static double min(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double d : v) {
-            if (Double.isFinite(d)) {
-                m = Math.min(m, d);
-            }
-        }
-        return Double.isFinite(m) ? m : 0;
+        return java.util.Arrays.stream(v).filter(Double::isFinite).min().orElse(0);
     }
 
     private static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double d : v) {
-            if (Double.isFinite(d)) {
-                m = Math.max(m, d);
-            }
-        }
-        return Double.isFinite(m) ? m : 1;
+        return java.util.Arrays.stream(v).filter(Double::isFinite).max().orElse(1);
     }
 }

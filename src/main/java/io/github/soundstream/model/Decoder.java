@@ -30,11 +30,7 @@ public final class Decoder extends NetworkBlock {
 
     @Override
     public NDArray forward(NDArray embeddings, boolean training, StreamState state) {
-        NDArray h = input.forward(embeddings, training, state);
-        for (DecoderBlock block : blocks) {
-            h = training ? block.forward(h, true, state)
-                    : freeingIntermediates(h, in -> block.forward(in, false, state));
-        }
+        NDArray h = inSequence(blocks, input.forward(embeddings, training, state), training, state);
         return output.forward(h, training, state);
     }
 }

@@ -29,11 +29,7 @@ public final class Encoder extends NetworkBlock {
 
     @Override
     public NDArray forward(NDArray audio, boolean training, StreamState state) {
-        NDArray h = input.forward(audio, training, state);
-        for (EncoderBlock block : blocks) {
-            h = training ? block.forward(h, true, state)
-                    : freeingIntermediates(h, in -> block.forward(in, false, state));
-        }
+        NDArray h = inSequence(blocks, input.forward(audio, training, state), training, state);
         return output.forward(h, training, state);
     }
 }

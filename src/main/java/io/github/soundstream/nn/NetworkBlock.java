@@ -87,6 +87,19 @@ public abstract class NetworkBlock extends AbstractBlock {
         }
     }
 
+    /**
+     * Runs {@code blocks} in sequence; when not training each block's intermediates are freed as soon as it
+     * returns (see {@link #freeingIntermediates}).
+     */
+    protected static NDArray inSequence(java.util.List<? extends NetworkBlock> blocks, NDArray x, boolean training,
+            StreamState state) {
+        NDArray h = x;
+        for (NetworkBlock block : blocks) {
+            h = training ? block.forward(h, true, state) : freeingIntermediates(h, in -> block.forward(in, false, state));
+        }
+        return h;
+    }
+
     /** Number of scalars in all parameters, buffers included. */
     public long parameterCount() {
         long n = 0;

@@ -27,13 +27,17 @@ public final class SpectrogramImage {
         BufferedImage image = new BufferedImage(frames, MELS * BIN_HEIGHT, BufferedImage.TYPE_INT_RGB);
         for (int f = 0; f < frames; f++) {
             for (int m = 0; m < MELS; m++) {
-                int rgb = Colormap.magma(Math.abs(da[f][m] - db[f][m]) / 40);
-                for (int dy = 0; dy < BIN_HEIGHT; dy++) {
-                    image.setRGB(f, MELS * BIN_HEIGHT - 1 - (m * BIN_HEIGHT + dy), rgb);
-                }
+                paint(image, f, m, Colormap.magma(Math.abs(da[f][m] - db[f][m]) / 40));
             }
         }
         return image;
+    }
+
+    /** Colours mel band {@code band} of column {@code x}, low bands at the bottom. */
+    private static void paint(BufferedImage image, int x, int band, int rgb) {
+        for (int dy = 0; dy < BIN_HEIGHT; dy++) {
+            image.setRGB(x, MELS * BIN_HEIGHT - 1 - (band * BIN_HEIGHT + dy), rgb);
+        }
     }
 
     private static double[][] logMel(int sampleRate, float[] x) {
@@ -56,28 +60,17 @@ public final class SpectrogramImage {
 
     /** One or more signals of the same rate drawn left to right, separated by a thin white gap. */
     public static BufferedImage render(int sampleRate, float[]... signals) {
-        Spectrogram stft = new Spectrogram(N_FFT, HOP);
-        MelFilterbank mel = new MelFilterbank(sampleRate, N_FFT, MELS, 0, sampleRate / 2.0);
         double[][][] db = new double[signals.length][][];
         double max = Double.NEGATIVE_INFINITY;
         int width = GAP * (signals.length - 1);
         for (int s = 0; s < signals.length; s++) {
-            float[][] mags = stft.magnitudes(signals[s]);
-            db[s] = new double[mags.length][MELS];
-            float[] melFrame = new float[MELS];
-            for (int f = 0; f < mags.length; f++) {
-                float[] power = mags[f].clone();
-                for (int k = 0; k < power.length; k++) {
-                    power[k] *= power[k];
-                }
-                mel.apply(power, melFrame);
-                for (int m = 0; m < MELS; m++) {
-                    double v = 10 * Math.log10(Math.max(melFrame[m], 1e-10));
-                    db[s][f][m] = v;
+            db[s] = logMel(sampleRate, signals[s]);
+            for (double[] frame : db[s]) {
+                for (double v : frame) {
                     max = Math.max(max, v);
                 }
             }
-            width += mags.length;
+            width += db[s].length;
         }
         int height = MELS * BIN_HEIGHT;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -85,10 +78,7 @@ public final class SpectrogramImage {
         for (int s = 0; s < signals.length; s++) {
             for (int f = 0; f < db[s].length; f++) {
                 for (int m = 0; m < MELS; m++) {
-                    int rgb = Colormap.magma((db[s][f][m] - (max - RANGE_DB)) / RANGE_DB);
-                    for (int dy = 0; dy < BIN_HEIGHT; dy++) {
-                        image.setRGB(x0 + f, height - 1 - (m * BIN_HEIGHT + dy), rgb);
-                    }
+                    paint(image, x0 + f, m, Colormap.magma((db[s][f][m] - (max - RANGE_DB)) / RANGE_DB));
                 }
             }
             x0 += db[s].length;

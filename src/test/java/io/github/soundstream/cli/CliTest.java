@@ -7,34 +7,17 @@ import io.github.soundstream.audio.WavFormat;
 import io.github.soundstream.audio.WavWriter;
 import io.github.soundstream.audio.synth.Soundscape;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SoundStreamCommand.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void infoDescribesAFile() throws IOException {
@@ -44,7 +27,7 @@ class CliTest {
             x[i] = (float) (0.5 * Math.sin(2 * Math.PI * 1000 * i / 24000.0));
         }
         WavWriter.write(file, x, 24000, WavFormat.PCM_16);
-        Result r = run("info", file.toString());
+        CliRunner.Result r = CliRunner.run("info", file.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(file + ": WAV (PCM 16-bit), 24000 Hz, 1 ch, 0:02.000, peak -6.0 dBFS, RMS -9.0 dBFS",
                 r.out().strip());
@@ -59,7 +42,7 @@ class CliTest {
         }
         Path bad = Files.writeString(dir.resolve("broken.flac"), "not really flac");
         Files.writeString(dir.resolve("notes.txt"), "ignored: not an audio extension");
-        Result r = run("info", dir.toString());
+        CliRunner.Result r = CliRunner.run("info", dir.toString());
         assertEquals(1, r.code(), "a bad file makes the exit code 1");
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.errLines().get(0).startsWith(bad + ": "), r.err());
@@ -72,7 +55,7 @@ class CliTest {
     void infoGoesOnAfterABadFile() throws IOException {
         Path good = dir.resolve("good.wav");
         WavWriter.write(good, new float[] {0.1f, 0.2f}, 8000, WavFormat.FLOAT_32);
-        Result r = run("info", dir.resolve("missing.wav").toString(), good.toString());
+        CliRunner.Result r = CliRunner.run("info", dir.resolve("missing.wav").toString(), good.toString());
         assertEquals(1, r.code());
         assertEquals(dir.resolve("missing.wav") + ": no such file", r.err().strip());
         assertTrue(r.out().startsWith(good + ": WAV (IEEE float 32-bit)"), r.out());
@@ -80,21 +63,21 @@ class CliTest {
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertEquals(2, run("info").code());
-        assertEquals(2, run("no-such-command").code());
-        assertEquals(2, run().code());
-        assertEquals(2, run("synth", "-o", dir.toString(), "--clips", "0").code());
+        assertEquals(2, CliRunner.run("info").code());
+        assertEquals(2, CliRunner.run("no-such-command").code());
+        assertEquals(2, CliRunner.run().code());
+        assertEquals(2, CliRunner.run("synth", "-o", dir.toString(), "--clips", "0").code());
     }
 
     @Test
     void versionHelpAndCompletion() {
-        Result v = run("--version");
+        CliRunner.Result v = CliRunner.run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("soundstream "), v.out());
-        Result h = run("--help");
+        CliRunner.Result h = CliRunner.run("--help");
         assertEquals(0, h.code());
         assertTrue(h.out().contains("info") && h.out().contains("completion"), h.out());
-        Result c = run("completion");
+        CliRunner.Result c = CliRunner.run("completion");
         assertEquals(0, c.code());
         assertTrue(c.out().contains("complete -F"), "a bash completion script");
     }
@@ -103,12 +86,12 @@ class CliTest {
     void synthWritesDeterministicClips() throws IOException {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        assertEquals(0, run("synth", "-o", a.toString(), "--clips", "2", "--seconds", "1").code());
-        assertEquals(0, run("synth", "-o", b.toString(), "--clips", "2", "--seconds", "1").code());
+        assertEquals(0, CliRunner.run("synth", "-o", a.toString(), "--clips", "2", "--seconds", "1").code());
+        assertEquals(0, CliRunner.run("synth", "-o", b.toString(), "--clips", "2", "--seconds", "1").code());
         for (String name : List.of("soundscape_000.wav", "soundscape_001.wav")) {
             assertTrue(java.util.Arrays.equals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name))));
         }
-        Result info = run("info", a.toString());
+        CliRunner.Result info = CliRunner.run("info", a.toString());
         assertEquals(0, info.code(), info.err());
         assertTrue(info.out().contains("2 audio files"));
     }

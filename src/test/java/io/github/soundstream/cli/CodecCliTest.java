@@ -11,22 +11,17 @@ import io.github.soundstream.engine.EngineSetup;
 import io.github.soundstream.engine.Workload;
 import io.github.soundstream.train.TestCheckpoints;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CodecCliTest {
     @TempDir
     static Path dir;
     static Path checkpoint;
 
-    private record Result(int code, String out, String err) {
-    }
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -34,14 +29,6 @@ class CodecCliTest {
         checkpoint = TestCheckpoints.micro(dir.resolve("train"), 5);
     }
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SoundStreamCommand.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Result(cl.execute(args), out.toString(), err.toString());
-    }
 
     @Test
     void foldersAreMirroredBadFilesReportedAndExistingOutputsSkipped() throws IOException {
@@ -50,7 +37,7 @@ class CodecCliTest {
         WavWriter.write(dir.resolve("in/two.WAV"), Soundscape.generate(2, 16000, 12000), 16000, WavFormat.FLOAT_32);
         Path broken = Files.writeString(dir.resolve("in/broken.mp3"), "nope");
         Path out = dir.resolve("out");
-        Result r = run("encode", "--checkpoint", checkpoint.toString(), dir.resolve("in").toString(), "-o",
+        CliRunner.Result r = CliRunner.run("encode", "--checkpoint", checkpoint.toString(), dir.resolve("in").toString(), "-o",
                 out.toString(), "--num-quantizers", "2");
         assertEquals(1, r.code(), r.err());
         assertTrue(Files.exists(out.resolve("birds/dawn/one.ssc")));
@@ -59,15 +46,15 @@ class CodecCliTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith(broken + ": "), r.err());
 
-        Result again = run("encode", "--checkpoint", checkpoint.toString(), in.resolve("one.wav").toString(), "-o",
+        CliRunner.Result again = CliRunner.run("encode", "--checkpoint", checkpoint.toString(), in.resolve("one.wav").toString(), "-o",
                 out.resolve("birds/dawn/one.ssc").toString());
         assertEquals(0, again.code());
         assertTrue(again.err().contains("exists, skipped"), again.err());
 
-        Result decoded = run("decode", "--checkpoint", checkpoint.toString(), out.toString(), "-o",
+        CliRunner.Result decoded = CliRunner.run("decode", "--checkpoint", checkpoint.toString(), out.toString(), "-o",
                 dir.resolve("wav").toString(), "--sample-rate", "16000");
         assertEquals(0, decoded.code(), decoded.err());
-        Result info = run("info", dir.resolve("wav/birds/dawn/one.wav").toString());
+        CliRunner.Result info = CliRunner.run("info", dir.resolve("wav/birds/dawn/one.wav").toString());
         assertTrue(info.out().contains("16000 Hz, 1 ch, 0:01.000"), info.out());
     }
 
@@ -76,14 +63,14 @@ class CodecCliTest {
         Path in = dir.resolve("rt.wav");
         WavWriter.write(in, Soundscape.generate(3, 8000, 16000), 8000, WavFormat.PCM_16);
         // micro model: 16 codes (4 bits) × 25 frames/s = 0.1 kbit/s per layer
-        Result bad = run("encode", "--checkpoint", checkpoint.toString(), in.toString(), "--bitrate", "6");
+        CliRunner.Result bad = CliRunner.run("encode", "--checkpoint", checkpoint.toString(), in.toString(), "--bitrate", "6");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("does not offer 6.0 kbit/s"), bad.err());
-        Result rt = run("encode", "--checkpoint", checkpoint.toString(), in.toString(), "-o",
+        CliRunner.Result rt = CliRunner.run("encode", "--checkpoint", checkpoint.toString(), in.toString(), "-o",
                 dir.resolve("rt_out.wav").toString(), "--bitrate", "0.2");
         assertEquals(0, rt.code(), rt.err());
         assertTrue(rt.out().contains("kbit/s achieved"), rt.out());
-        Result info = run("info", dir.resolve("rt_out.wav").toString());
+        CliRunner.Result info = CliRunner.run("info", dir.resolve("rt_out.wav").toString());
         assertTrue(info.out().contains("8000 Hz, 1 ch, 0:02.000"), info.out());
     }
 
@@ -92,8 +79,8 @@ class CodecCliTest {
         Path in = dir.resolve("fp.wav");
         WavWriter.write(in, Soundscape.generate(4, 8000, 8000), 8000, WavFormat.PCM_16);
         Path ssc = dir.resolve("fp.ssc");
-        assertEquals(0, run("encode", "--checkpoint", checkpoint.toString(), in.toString(), "-o", ssc.toString()).code());
-        Result none = run("decode", ssc.toString(), "-o", dir.resolve("fp_out.wav").toString());
+        assertEquals(0, CliRunner.run("encode", "--checkpoint", checkpoint.toString(), in.toString(), "-o", ssc.toString()).code());
+        CliRunner.Result none = CliRunner.run("decode", ssc.toString(), "-o", dir.resolve("fp_out.wav").toString());
         assertEquals(1, none.code());
         assertTrue(none.err().contains("no --checkpoint given"), none.err());
     }

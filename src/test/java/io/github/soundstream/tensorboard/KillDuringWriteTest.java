@@ -18,9 +18,7 @@ class KillDuringWriteTest {
 
     @Test
     void killMinusNineCostsAtMostTheRecordBeingWritten() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                KilledWriterChild.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        Process child = io.github.soundstream.ChildJvm.start(KilledWriterChild.class, dir.toString());
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             assertEquals("ready", out.readLine(), "child reached its first flush");

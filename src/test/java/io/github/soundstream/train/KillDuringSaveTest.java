@@ -21,9 +21,7 @@ class KillDuringSaveTest {
 
     @Test
     void earlierCheckpointsSurviveASigkillDuringASave() throws Exception {
-        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Dai.djl.offline=true", SavingChild.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        Process child = io.github.soundstream.ChildJvm.start(SavingChild.class, dir.toString());
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
