@@ -74,7 +74,8 @@ public final class Trainer {
         try (BatchLoader loader = new BatchLoader(clips, dc.batchSize(), dc.clipSamples(), tc.seed(), dc.workers(),
                 start);
                 TrainingTelemetry telemetry = new TrainingTelemetry(new SummaryWriter(setup.runDir()), console, quiet,
-                        tc.maxSteps(), tc.logInterval(), setup.model().numQuantizers())) {
+                        tc.maxSteps(), tc.logInterval(), setup.model().numQuantizers(),
+                        models.manager().getDevice())) {
             if (startStep == 0) {
                 telemetry.text("config", 0, ConfigJson.markdown(setup));
             }

@@ -27,12 +27,14 @@ final class TrainingTelemetry implements AutoCloseable {
     private final long maxSteps;
     private final long logInterval;
     private final int[] replacedSinceLog;
+    private final ai.djl.Device device;
     private long lastLogStep = -1;
     private long lastLogNanos = System.nanoTime();
     private double lastDataWait;
 
     TrainingTelemetry(SummaryWriter writer, PrintStream console, boolean quiet, long maxSteps, long logInterval,
-            int quantizers) {
+            int quantizers, ai.djl.Device device) {
+        this.device = device;
         this.writer = writer;
         this.console = console;
         this.quiet = quiet;
@@ -76,6 +78,11 @@ final class TrainingTelemetry implements AutoCloseable {
         for (int layer = 0; layer < replacedSinceLog.length; layer++) {
             writer.scalar("codebook/codes_replaced_layer" + layer, s, replacedSinceLog[layer]);
             replacedSinceLog[layer] = 0;
+        }
+        if (device.isGpu()) {
+            java.lang.management.MemoryUsage mem = ai.djl.util.cuda.CudaUtils.getGpuMemory(device);
+            writer.scalar("device/gpu_memory_used_mb", s, mem.getUsed() / 1048576.0);
+            writer.scalar("device/gpu_memory_total_mb", s, mem.getMax() / 1048576.0);
         }
         progress(r, stepsPerSecond);
         lastLogStep = s;
