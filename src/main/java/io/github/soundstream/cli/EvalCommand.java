@@ -45,6 +45,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "JSON", description = "Also write the figures as JSON.")
     Path json;
 
+    @Option(names = "--baseline", paramLabel = "opus",
+            description = "Add Opus at the same bitrates (>= 6 kbit/s); needs opusenc/opusdec or ffmpeg on PATH.")
+    String baseline;
+
     @CommandLine.Mixin
     HelpOption helpOption;
 
@@ -78,7 +82,19 @@ final class EvalCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
                 }
             }
-            Evaluation evaluation = new Evaluation(codec);
+            io.github.soundstream.metrics.OpusBaseline opus = null;
+            if (baseline != null) {
+                if (!baseline.equals("opus")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--baseline must be opus");
+                }
+                opus = io.github.soundstream.metrics.OpusBaseline.find().orElseThrow(() ->
+                        new CommandLine.ParameterException(spec.commandLine(), "--baseline opus needs opusenc and "
+                                + "opusdec (Debian: opus-tools) or ffmpeg on PATH"));
+                if (Arrays.stream(kbps).noneMatch(k -> k >= io.github.soundstream.metrics.OpusBaseline.MIN_KBPS)) {
+                    err.println("note: Opus starts at 6 kbit/s; no bitrate asked for has a baseline");
+                }
+            }
+            Evaluation evaluation = new Evaluation(codec, opus);
             List<Evaluation.Sample> results = new ArrayList<>();
             int failures = 0;
             for (Path f : chosen) {
@@ -95,6 +111,10 @@ final class EvalCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%6.2f  %8.3f  %9.2f  %6.2f  %8.3f  %7.3f  %6.2f  %7.1f  %7.1f%n", s.kbps(),
                         s.achievedKbps(), s.siSnr(), s.snr(), s.melDistance(), s.stftDistance(), s.lsd(),
                         s.encodeSpeed(), s.decodeSpeed());
+            }
+            for (EvalReport.Summary s : r.opusSummaries()) {
+                out.printf(Locale.ROOT, "Opus %4.2f %8.3f  %9.2f  %6.2f  %8.3f  %7.3f  %6.2f%n", s.kbps(),
+                        s.achievedKbps(), s.siSnr(), s.snr(), s.melDistance(), s.stftDistance(), s.lsd());
             }
             write(report, r.html());
             out.println("report: " + report);

@@ -67,6 +67,25 @@ public final class EvalReport {
         return out;
     }
 
+    /** Opus baseline means per bitrate it covered (empty without a baseline). */
+    public List<Summary> opusSummaries() {
+        List<Summary> out = new ArrayList<>();
+        if (samples.isEmpty() || samples.get(0).opus().isEmpty()) {
+            return out;
+        }
+        for (int i = 0; i < samples.get(0).opus().size(); i++) {
+            int b = i;
+            ToDoubleFunction<ToDoubleFunction<Evaluation.Result>> m = f -> samples.stream()
+                    .mapToDouble(s -> f.applyAsDouble(s.opus().get(b))).average().orElse(Double.NaN);
+            out.add(new Summary(samples.get(0).opus().get(b).kbps(), m.applyAsDouble(Evaluation.Result::achievedKbps),
+                    m.applyAsDouble(Evaluation.Result::snr), m.applyAsDouble(Evaluation.Result::siSnr),
+                    m.applyAsDouble(Evaluation.Result::melDistance), m.applyAsDouble(Evaluation.Result::stftDistance),
+                    m.applyAsDouble(Evaluation.Result::spectralConvergence), m.applyAsDouble(Evaluation.Result::lsd),
+                    m.applyAsDouble(Evaluation.Result::encodeSpeed), m.applyAsDouble(Evaluation.Result::decodeSpeed)));
+        }
+        return out;
+    }
+
     private double mean(ToDoubleFunction<Evaluation.Result> f, int bitrate) {
         return samples.stream().mapToDouble(s -> f.applyAsDouble(s.results().get(bitrate))).average().orElse(Double.NaN);
     }
@@ -128,6 +147,12 @@ public final class EvalReport {
                     s.achievedKbps(), s.siSnr(), s.snr(), s.melDistance(), s.stftDistance(), s.spectralConvergence(),
                     s.lsd(), s.encodeSpeed(), s.decodeSpeed()));
         }
+        for (Summary s : opusSummaries()) {
+            h.append(String.format(Locale.ROOT, "<tr><td>Opus %.2f</td><td>%.3f</td><td>%.2f</td><td>%.2f</td>"
+                    + "<td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.2f</td><td colspan=\"2\">round trip %.1f×</td></tr>",
+                    s.kbps(), s.achievedKbps(), s.siSnr(), s.snr(), s.melDistance(), s.stftDistance(),
+                    s.spectralConvergence(), s.lsd(), s.encodeSpeed()));
+        }
         h.append("</table><div class=\"charts\">");
         h.append(Charts.line("SI-SNR (dB) vs bitrate", sums.stream().mapToDouble(Summary::kbps).toArray(),
                 sums.stream().mapToDouble(Summary::siSnr).toArray(), "kbit/s"));
@@ -145,6 +170,11 @@ public final class EvalReport {
                     .append("<th>SI-SNR dB</th><th>mel dist.</th><th>LSD dB</th><th>listen</th></tr>");
             for (Evaluation.Result r : s.results()) {
                 h.append(String.format(Locale.ROOT, "<tr><td>%.2f</td><td>%.2f</td><td>%.3f</td><td>%.2f</td><td>",
+                        r.kbps(), r.siSnr(), r.melDistance(), r.lsd())).append(player(r.reconstruction(), rate))
+                        .append("</td></tr>");
+            }
+            for (Evaluation.Result r : s.opus()) {
+                h.append(String.format(Locale.ROOT, "<tr><td>Opus %.2f</td><td>%.2f</td><td>%.3f</td><td>%.2f</td><td>",
                         r.kbps(), r.siSnr(), r.melDistance(), r.lsd())).append(player(r.reconstruction(), rate))
                         .append("</td></tr>");
             }

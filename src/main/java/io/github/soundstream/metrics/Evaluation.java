@@ -23,14 +23,21 @@ public final class Evaluation {
             double decodeSpeed, float[] reconstruction, int[][] codes) {
     }
 
-    /** One file: its (excerpt of) audio and results per bitrate. */
-    public record Sample(Path file, float[] audio, List<Result> results) {
+    /** One file: its (excerpt of) audio, results per bitrate, and Opus results where a baseline ran. */
+    public record Sample(Path file, float[] audio, List<Result> results, List<Result> opus) {
     }
 
     private final SoundStreamCodec codec;
+    private final OpusBaseline opus;
 
     public Evaluation(SoundStreamCodec codec) {
+        this(codec, null);
+    }
+
+    /** With an Opus baseline (null: none) run at every bitrate it supports. */
+    public Evaluation(SoundStreamCodec codec, OpusBaseline opus) {
         this.codec = codec;
+        this.opus = opus;
     }
 
     public Sample evaluate(Path file, double[] kbps) throws IOException {
@@ -43,10 +50,27 @@ public final class Evaluation {
             throw new IOException(file + ": no audio");
         }
         List<Result> results = new ArrayList<>();
+        List<Result> baseline = new ArrayList<>();
         for (double k : kbps) {
             results.add(run(file, audio, k, codec.quantizersFor(k)));
+            if (opus != null && k >= OpusBaseline.MIN_KBPS) {
+                baseline.add(opus(file, audio, k));
+            }
         }
-        return new Sample(file, audio, results);
+        return new Sample(file, audio, results, baseline);
+    }
+
+    private Result opus(Path file, float[] audio, double kbps) throws IOException {
+        int rate = codec.config().sampleRate();
+        long t0 = System.nanoTime();
+        OpusBaseline.Coded c = opus.roundTrip(audio, rate, kbps);
+        double seconds = audio.length / (double) rate;
+        double speed = seconds / ((System.nanoTime() - t0) / 1e9);
+        float[] y = c.audio();
+        return new Result(file, kbps, 0, c.bytes() * 8 / seconds / 1000, Metrics.snr(audio, y), Metrics.siSnr(audio,
+                y), Metrics.melDistance(audio, y, rate), Metrics.multiResolutionStftDistance(audio, y),
+                Metrics.spectralConvergence(audio, y), Metrics.logSpectralDistance(audio, y), speed, speed, y,
+                new int[0][]);
     }
 
     private Result run(Path file, float[] audio, double kbps, int n) throws IOException {
