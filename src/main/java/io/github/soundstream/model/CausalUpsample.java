@@ -45,8 +45,8 @@ public final class CausalUpsample extends NetworkBlock {
         long batch = s.get(0);
         long frames = s.get(2);
         NDArray previous = state == null ? null : state.context(this);
-        NDArray padded = NDArrays.concat(new NDList(previous != null ? previous
-                : x.getManager().zeros(new Shape(batch, s.get(1), 1), x.getDataType()), x), 2);
+        NDArray padded = local(NDArrays.concat(new NDList(previous != null ? previous
+                : x.getManager().zeros(new Shape(batch, s.get(1), 1), x.getDataType()), x), 2), x);
         if (state != null) {
             state.keep(this, x.get(":, :, " + (frames - 1) + ":"));
         }

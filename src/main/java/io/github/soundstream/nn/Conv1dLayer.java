@@ -65,7 +65,9 @@ public final class Conv1dLayer extends NetworkBlock {
                 NDArray context = state == null ? null : state.context(this);
                 NDArray prefix = context != null ? context
                         : x.getManager().zeros(new Shape(s.get(0), s.get(1), left), x.getDataType());
-                in = NDArrays.concat(new ai.djl.ndarray.NDList(prefix, x), 2);
+                // concat attaches its result to the first operand's manager: the stream state's, for a context;
+                // move it to the chunk's, or this chunk's whole computation would pile up in the state
+                in = local(NDArrays.concat(new ai.djl.ndarray.NDList(prefix, x), 2), x);
                 if (state != null) {
                     state.keep(this, in.get(":, :, " + (in.getShape().get(2) - left) + ":"));
                 }

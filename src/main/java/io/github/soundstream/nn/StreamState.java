@@ -37,6 +37,11 @@ public final class StreamState implements AutoCloseable {
         }
     }
 
+    /** Arrays held by the state's manager: one context per causal layer, whatever the stream's length. */
+    public int heldArrays() {
+        return manager instanceof ai.djl.ndarray.BaseNDManager b ? b.getManagedArrays().size() : -1;
+    }
+
     @Override
     public void close() {
         manager.close();

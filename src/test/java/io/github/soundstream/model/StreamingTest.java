@@ -19,6 +19,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Chunked (streaming) encoding gives the whole-signal codes exactly; chunked decoding the same audio within 1e-5. */
 class StreamingTest {
+    /** A long stream must not pile arrays up in the stream state: one context per causal layer, whatever the length. */
+    @org.junit.jupiter.api.Test
+    void streamStateStaysTheSameSizeOverManyChunks() {
+        EngineSetup.configure(2);
+        try (NDManager m = NDManager.newBaseManager()) {
+            SoundStreamGenerator g = TestModels.generator(TestModels.micro(), m, 5, DataType.FLOAT32);
+            float[] audio = Soundscape.generate(4, 24000, 640);
+            try (StreamState enc = new StreamState(m); StreamState dec = new StreamState(m)) {
+                int[] held = new int[2];
+                for (int chunk = 0; chunk < 40; chunk++) {
+                    try (NDManager scope = m.newSubManager()) {
+                        NDArray codes = g.encodeChunk(scope.create(audio, new Shape(1, 1, 640)), 4, enc);
+                        g.decodeChunk(codes, dec);
+                    }
+                    if (chunk == 4) {
+                        held[0] = enc.heldArrays();
+                        held[1] = dec.heldArrays();
+                    }
+                }
+                assertEquals(held[0], enc.heldArrays(), "encoder state after 40 chunks");
+                assertEquals(held[1], dec.heldArrays(), "decoder state after 40 chunks");
+                org.junit.jupiter.api.Assertions.assertTrue(held[0] > 0 && held[0] < 100, "held " + held[0]);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0} frames per chunk")
     @ValueSource(ints = {1, 2, 3, 7, 40})
     void chunkedEqualsWhole(int framesPerChunk) {
