@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * {@code soundstream bench}: reproducible speed figures. Codec speed is measured in this process (inference set-up);
  * training speed in a child process set up for training, since the oneDNN cap gradients need is fixed per process.
  */
-@Command(name = "bench", sortOptions = false, description = {
+@Command(name = "bench", sortOptions = false, header = "Speed and memory figures: codec and training.", description = {
         "Measure encode/decode speed (whole file and frame-by-frame streaming, x real time), seconds per training",
         "step, peak memory, threads and engine: warm-up, several runs, median and spread."})
 final class BenchCommand implements Callable<Integer> {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code soundstream decode}: .ssc bitstreams → 16-bit WAV. */
-@Command(name = "decode", sortOptions = false, description = {
+@Command(name = "decode", sortOptions = false, header = "Decode .ssc bitstreams to WAV.", description = {
         "Decode .ssc bitstreams to 16-bit WAV. Without --checkpoint, the newest checkpoint in ./checkpoints made",
         "with the same model (fingerprint) is used. Folders are walked and mirrored; '-' reads stdin / writes stdout."})
 final class DecodeCommand implements Callable<Integer> {

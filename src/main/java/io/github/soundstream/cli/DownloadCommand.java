@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code soundstream download}: fetch, verify and unpack datasets; list what is installed. */
-@Command(name = "download", sortOptions = false, description = {
+@Command(name = "download", sortOptions = false, header = "Fetch, verify and unpack ESC-50, LibriSpeech and more; --list.", description = {
         "Download, verify and unpack datasets into --dir: esc50, librispeech (--subset test-clean|dev-clean|...),",
         "or --all. FSD50K, UrbanSound8K, BirdVox and FSC22 are fetched by hand: their archive is unpacked when it is",
         "in --dir. --list shows what is installed. See datasets/README.md for sizes and licenses."})

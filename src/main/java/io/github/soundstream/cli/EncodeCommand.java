@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code soundstream encode}: audio → .ssc bitstreams (or, with a .wav output, encode + decode in one go). */
-@Command(name = "encode", sortOptions = false, description = {
+@Command(name = "encode", sortOptions = false, header = "Encode audio to .ssc bitstreams (or encode + decode to .wav).", description = {
         "Encode audio (wav, flac, mp3, ogg; any rate) to .ssc bitstreams. Folders are walked and mirrored; '-' reads",
         "stdin / writes stdout. An output ending in .wav encodes and decodes in one go and prints the bitrate."})
 final class EncodeCommand implements Callable<Integer> {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code soundstream eval}: objective quality at several bitrates, as a table, an HTML report and JSON. */
-@Command(name = "eval", sortOptions = false, description = {
+@Command(name = "eval", sortOptions = false, header = "Objective quality at several bitrates, with an HTML report.", description = {
         "Measure a checkpoint on audio: SI-SNR, SNR, mel and multi-resolution STFT distance, spectral convergence,",
         "log-spectral distance, achieved bitrate, speed, and codebook use; writes a self-contained HTML report."})
 final class EvalCommand implements Callable<Integer> {

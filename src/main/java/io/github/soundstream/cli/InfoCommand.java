@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code soundstream info}: format, rate, channels, duration and levels of files; per-format totals of folders. */
-@Command(name = "info", description = {
+@Command(name = "info", header = "Format, rate, channels, duration and levels of audio files.", description = {
         "Describe audio files: container/codec, sample rate, channels, duration, peak and RMS level (dBFS).",
         "For a directory: totals per format and overall hours. Unreadable files are listed as 'path: reason'."})
 final class InfoCommand implements Callable<Integer> {

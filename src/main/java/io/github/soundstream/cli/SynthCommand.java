@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code soundstream synth}: writes clips of the embedded synthetic corpus, so users can hear what it trains on. */
-@Command(name = "synth", description = {
+@Command(name = "synth", header = "Write clips of the embedded synthetic corpus as WAV files.", description = {
         "Write clips of the embedded synthetic corpus (birdsong over wind, rain and a brook) as WAV files.",
         "The same --seed always gives the same clips; train uses this corpus when no --audio-dir is given."})
 final class SynthCommand implements Callable<Integer> {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * {@code soundstream train}: parses, fills defaults, delegates to {@link TrainingSession}. Without --audio-dir it
  * trains the tiny preset on the embedded synthetic corpus for a few minutes (the README's first command).
  */
-@Command(name = "train", sortOptions = false, description = {
+@Command(name = "train", sortOptions = false, header = "Train on a folder of audio, or a demo run on the synthetic corpus.", description = {
         "Train SoundStream on a folder of audio (wav, flac, mp3, ogg), or, without --audio-dir, a short demo run of",
         "the tiny preset on the embedded synthetic corpus. Ctrl-C finishes the step, saves and exits."})
 final class TrainCommand implements Callable<Integer> {
