@@ -117,11 +117,15 @@ final class BenchCommand implements Callable<Integer> {
         cmd.addAll(List.of("bench", "--part", "train", "--preset", preset, "--train-steps",
                 Integer.toString(trainSteps), "--batch-size", Integer.toString(b), "--audio-length",
                 Double.toString(len)));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException("training benchmark failed: " + output);
+        List<String> lines = output.lines().filter(l -> !l.isBlank() && !l.contains("NNPACK")).toList();
+        int code = p.waitFor();
+        if (code != 0 || lines.isEmpty()) {
+            String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+            throw new IOException("training benchmark failed (exit " + code + (code == 137 ? ", killed: out of memory?"
+                    : "") + "): " + tail);
         }
-        return output;
+        return lines.get(lines.size() - 1);
     }
 }
