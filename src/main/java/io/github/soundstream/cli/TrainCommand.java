@@ -190,6 +190,8 @@ final class TrainCommand implements Callable<Integer> {
             s.skippedFiles().forEach(f -> out.println("  " + f));
         }
         out.println("next:");
+        out.println("  soundstream encode --checkpoint " + s.lastCheckpoint() + " YOUR.wav --bitrate 3");
+        out.println("  soundstream decode YOUR.ssc -o decoded.wav");
         out.println("  tensorboard --logdir " + logDir);
         out.println("  soundstream train " + (demo ? "" : "--audio-dir " + audioDir + " ") + "--resume latest"
                 + (checkpointDir.equals(Path.of("./checkpoints")) ? "" : " --checkpoint-dir " + checkpointDir)
