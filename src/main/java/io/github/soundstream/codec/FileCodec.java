@@ -98,7 +98,6 @@ public final class FileCodec {
             throws IOException {
         BitstreamReader reader = new BitstreamReader(new BufferedInputStream(input, 1 << 16));
         int rate = sampleRate != null ? sampleRate : codec.config().sampleRate();
-        java.io.ByteArrayOutputStream pcm = new java.io.ByteArrayOutputStream();
         float[][] all = {new float[0]};
         int[] size = {0};
         long n = decode(reader, rate, ignoreFingerprint, (s, off, len) -> {
@@ -108,7 +107,6 @@ public final class FileCodec {
             System.arraycopy(s, off, all[0], size[0], len);
             size[0] += len;
         });
-        pcm.close();
         WavWriter.write(output, java.util.Arrays.copyOf(all[0], size[0]), rate, WavFormat.PCM_16);
         return n;
     }

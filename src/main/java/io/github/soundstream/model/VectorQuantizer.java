@@ -2,7 +2,6 @@ package io.github.soundstream.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -217,9 +216,5 @@ public final class VectorQuantizer extends NetworkBlock {
     public static int distinct(NDArray codes) {
         long[] c = codes.toLongArray();
         return (int) java.util.Arrays.stream(c).distinct().count();
-    }
-
-    static NDArray concat(List<NDArray> arrays, int axis) {
-        return NDArrays.concat(new NDList(arrays), axis);
     }
 }

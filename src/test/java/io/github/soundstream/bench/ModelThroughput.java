@@ -10,8 +10,6 @@ import io.github.soundstream.engine.EngineSetup;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.model.ParameterCounts;
 import io.github.soundstream.model.SoundStreamGenerator;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -76,7 +74,7 @@ public final class ModelThroughput {
                         10 / median(total), 10 / sorted[RUNS - 1], 10 / sorted[0]);
             }
         }
-        System.out.println("peak resident memory: " + peakRss());
+        System.out.printf(Locale.ROOT, "peak resident memory: %.0f MB%n", ResidentMemory.peakMb());
     }
 
     private static double median(double[] v) {
@@ -85,12 +83,4 @@ public final class ModelThroughput {
         return c[c.length / 2];
     }
 
-    static String peakRss() throws java.io.IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM")) {
-                return line.substring(6).trim();
-            }
-        }
-        return "unknown";
-    }
 }

@@ -38,13 +38,13 @@ public final class StepMemory {
         Trainer.Setup setup = new Trainer.Setup("bench", "mem", model, disc, data, training, tmp.resolve("ck"),
                 tmp.resolve("logs"));
         try (TrainingModels models = new TrainingModels(model, disc, 42, Device.cpu())) {
-            double base = TrainingSoak.rssMb();
+            double base = ResidentMemory.currentMb();
             long t0 = System.nanoTime();
             new Trainer(setup, models, new SyntheticClips(42, 64, 24000, data.clipSamples()),
                     new PrintStream(java.io.OutputStream.nullOutputStream()), true)
                     .run(0, DataPosition.START, 0, new AtomicBoolean());
-            System.out.printf(Locale.ROOT, "%s batch %d x %.1f s: RSS after init %.0f MB, peak %s, %.1f s/step%n",
-                    preset, batch, seconds, base, ModelThroughput.peakRss(), (System.nanoTime() - t0) / 1e9 / steps);
+            System.out.printf(Locale.ROOT, "%s batch %d x %.1f s: RSS after init %.0f MB, peak %.0f MB, %.1f s/step%n",
+                    preset, batch, seconds, base, ResidentMemory.peakMb(), (System.nanoTime() - t0) / 1e9 / steps);
         }
     }
 }

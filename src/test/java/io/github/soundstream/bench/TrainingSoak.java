@@ -59,32 +59,16 @@ public final class TrainingSoak {
                             (r.adversarial() ? ganTimes : warmTimes).add(dt);
                         }
                         if ((r.step() + 1) % every == 0) {
-                            System.out.printf(Locale.ROOT, "%d,%.0f%n", r.step() + 1, rssMb());
+                            System.out.printf(Locale.ROOT, "%d,%.0f%n", r.step() + 1, ResidentMemory.currentMb());
                             System.out.flush();
                         }
                     });
             TrainingSummary s = trainer.run(0, DataPosition.START, 0, new AtomicBoolean());
             System.out.printf(Locale.ROOT, "steps %d; seconds/step: warm-up median %.3f, GAN median %.3f; "
-                    + "peak RSS %s%n", s.finalStep(), median(warmTimes), median(ganTimes), peakRss());
+                    + "peak RSS %.0f MB%n", s.finalStep(), median(warmTimes), median(ganTimes), ResidentMemory.peakMb());
         }
     }
 
-    static double rssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (java.io.IOException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
-    }
-
-    static String peakRss() throws java.io.IOException {
-        return ModelThroughput.peakRss();
-    }
 
     static double median(List<Double> v) {
         if (v.isEmpty()) {
