@@ -86,13 +86,18 @@ public final class ResidualVectorQuantizer extends NetworkBlock {
     }
 
     /** EMA and dead-code replacement for each layer used; returns codes replaced per layer. */
-    public int[] updateCodebooks(QuantizerOutput output, SeededRandom rng) {
+    public int[] updateCodebooks(QuantizerOutput output) {
         int[] replaced = new int[output.layerBatches().size()];
         for (int i = 0; i < replaced.length; i++) {
             QuantizerOutput.LayerBatch b = output.layerBatches().get(i);
-            replaced[i] = layers.get(i).updateFromBatch(b.frames(), b.codes(), rng);
+            replaced[i] = layers.get(i).updateFromBatch(b.frames(), b.codes());
         }
         return replaced;
+    }
+
+    /** Per layer, the codes in steady use (EMA count at or above the dead-code threshold). */
+    public int[] aliveCodes() {
+        return layers.stream().mapToInt(VectorQuantizer::aliveCodes).toArray();
     }
 
     /** Codes (B, n, T) of the first n layers; changes nothing. */

@@ -10,8 +10,8 @@ import io.github.soundstream.nn.Initializers;
 import io.github.soundstream.nn.NetworkBlock;
 import io.github.soundstream.nn.StreamState;
 import io.github.soundstream.nn.SeededRandom;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * One codebook of K vectors of dimension D, learned by exponential moving averages rather than gradients.
@@ -20,8 +20,15 @@ import java.util.List;
  * {@code initialized}. Lookups ({@link #nearest}) never change state. Learning happens in three explicit steps that
  * the caller runs outside any gradient collector: {@link #initializeFromData} (k-means, once), then per training
  * step {@link #updateFromBatch} (EMA with Laplace-smoothed counts, then dead-code replacement).
+ *
+ * <p>EMA counts are kept in uses per {@link CodebookSettings#REFERENCE_FRAMES} frames rather than per batch, so the
+ * dead-code threshold means the same usage rate whatever the batch size: codes = sums / counts is unchanged by the
+ * scale, but a count of 2 per batch would declare nearly every code dead at every step of a 300-frame batch.
  */
 public final class VectorQuantizer extends NetworkBlock {
+    /** Steps a new or replaced code survives without being picked. */
+    static final int GRACE_STEPS = 10;
+
     private final int size;
     private final int dim;
     private final CodebookSettings settings;
@@ -104,8 +111,8 @@ public final class VectorQuantizer extends NetworkBlock {
 
     /**
      * k-means on (N, D) frames: k-means++ seeding (all frames when N ≤ K, topped up with random repeats), then
-     * Lloyd iterations; clusters left empty keep their seed. EMA state starts from the result, every count at
-     * least the dead-code threshold so no code is replaced before it had a batch to prove itself.
+     * Lloyd iterations; clusters left empty keep their seed. Every code starts on the provisional count: whether it
+     * is picked in the next {@link #GRACE_STEPS} steps decides whether it stays.
      */
     public void initializeFromData(NDArray frames, SeededRandom rng) {
         NDArray x = frames.stopGradient();
@@ -121,7 +128,7 @@ public final class VectorQuantizer extends NetworkBlock {
         }
         version++;
         codebook.getArray().set(new NDIndex(":"), centroids);
-        NDArray startCounts = counts.maximum((float) settings.deadCodeThreshold());
+        NDArray startCounts = x.getManager().full(counts.getShape(), provisionalCount());
         emaCount.getArray().set(new NDIndex(":"), startCounts);
         emaSum.getArray().set(new NDIndex(":"), centroids.mul(startCounts.reshape(size, 1)));
         initialized.getArray().set(new NDIndex(":"), 1f);
@@ -141,9 +148,18 @@ public final class VectorQuantizer extends NetworkBlock {
         picks[0] = rng.nextInt(n);
         NDArray best = null;
         for (int k = 1; k < size; k++) {
-            NDArray last = x.get(new NDIndex("{}", x.getManager().create(new long[] {picks[k - 1]})));
-            NDArray d = x.sub(last).square().sum(new int[] {1});
-            best = best == null ? d : best.minimum(d);
+            long previousPick = picks[k - 1];
+            NDArray previous = best;
+            // each round's temporaries freed at once: kept to the step's end they were K × N × D floats per layer
+            // (20 GB over the eight layers of a base model at batch 8 × 2 s)
+            best = freeingIntermediates(x, in -> {
+                NDArray last = in.get(new NDIndex("{}", in.getManager().create(new long[] {previousPick})));
+                NDArray d = in.sub(last).square().sum(new int[] {1});
+                return previous == null ? d : d.minimum(previous);
+            });
+            if (previous != null) {
+                previous.close();
+            }
             float[] w = best.toFloatArray();
             double total = 0;
             for (float v : w) {
@@ -169,47 +185,78 @@ public final class VectorQuantizer extends NetworkBlock {
     /**
      * One training step's codebook learning from the batch's frames (N, D) and their codes (N): EMA of counts and
      * sums, codebook = sums / Laplace-smoothed counts (the smoothing is not written back), then every code whose
-     * EMA count is below the threshold is replaced by a random frame of this batch.
+     * EMA count is below the threshold is replaced by a frame of this batch.
      *
      * @return the number of codes replaced
      */
-    public int updateFromBatch(NDArray frames, NDArray codes, SeededRandom rng) {
+    public int updateFromBatch(NDArray frames, NDArray codes) {
         NDArray x = frames.stopGradient();
         NDManager m = x.getManager();
         double decay = settings.decay();
         NDArray onehot = codes.oneHot(size, x.getDataType());
-        emaCount.getArray().muli(decay).addi(onehot.sum(new int[] {0}).muli(1 - decay));
-        emaSum.getArray().muli(decay).addi(onehot.transpose().matMul(x).muli(1 - decay));
+        double rate = (1 - decay) * perReference(x);
+        emaCount.getArray().muli(decay).addi(onehot.sum(new int[] {0}).muli(rate));
+        emaSum.getArray().muli(decay).addi(onehot.transpose().matMul(x).muli(rate));
         NDArray count = local(emaCount.getArray().duplicate(), x);
         NDArray total = count.sum();
         NDArray smoothed = count.add(settings.epsilon()).div(total.add(size * settings.epsilon())).mul(total);
         version++;
         codebook.getArray().set(new NDIndex(":"), local(emaSum.getArray().duplicate(), x)
                 .div(smoothed.reshape(size, 1)));
-        return replaceDeadCodes(x, m, rng);
+        return replaceDeadCodes(x, codes, m);
     }
 
-    private int replaceDeadCodes(NDArray x, NDManager m, SeededRandom rng) {
+    /**
+     * Replaces codes whose EMA count is below the threshold by the frames of this batch that their codes serve worst,
+     * the least used codes first and at most one code per frame (a frame copied into two codes leaves the second
+     * unreachable: ties go to the lower index). A replaced code starts on the provisional count.
+     */
+    private int replaceDeadCodes(NDArray x, NDArray codes, NDManager m) {
         float[] counts = emaCount.getArray().toFloatArray();
-        List<Long> dead = new ArrayList<>();
-        for (int k = 0; k < counts.length; k++) {
-            if (counts[k] < settings.deadCodeThreshold()) {
-                dead.add((long) k);
-            }
-        }
-        if (dead.isEmpty()) {
+        long[] deadCodes = IntStream.range(0, counts.length).filter(k -> counts[k] < settings.deadCodeThreshold())
+                .boxed().sorted(Comparator.comparingDouble(k -> counts[k]))
+                .limit(x.getShape().get(0)).mapToLong(Integer::longValue).toArray();
+        if (deadCodes.length == 0) {
             return 0;
         }
-        long[] deadCodes = dead.stream().mapToLong(Long::longValue).toArray();
-        long[] frames = rng.sample((int) x.getShape().get(0), deadCodes.length);
+        float[] error = x.sub(lookup(codes)).square().sum(new int[] {1}).toFloatArray();
+        long[] frames = IntStream.range(0, error.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -error[i]).thenComparingInt(i -> i))
+                .limit(deadCodes.length).mapToLong(Integer::longValue).toArray();
         NDArray replacement = x.get(new NDIndex("{}", m.create(frames)));
         NDIndex where = new NDIndex("{}", m.create(deadCodes));
-        float threshold = (float) settings.deadCodeThreshold();
+        float fresh = provisionalCount();
         version++;
         codebook.getArray().set(where, replacement);
-        emaSum.getArray().set(where, replacement.mul(threshold));
-        emaCount.getArray().set(where, m.full(new Shape(deadCodes.length), threshold));
+        emaSum.getArray().set(where, replacement.mul(fresh));
+        emaCount.getArray().set(where, m.full(new Shape(deadCodes.length), fresh));
         return deadCodes.length;
+    }
+
+    /** Factor that puts a batch's counts in uses per {@link CodebookSettings#REFERENCE_FRAMES} frames. */
+    private static double perReference(NDArray frames) {
+        return CodebookSettings.REFERENCE_FRAMES / frames.getShape().get(0);
+    }
+
+    /**
+     * A new code's EMA count: the threshold divided by decay^{@link #GRACE_STEPS}, so a code nobody picks is dead
+     * again after that many steps. Short on purpose: early in training the encoder's output moves much faster than
+     * a 0.99 EMA can follow (its mean moved by 5× the codebook's spread in five steps in the tiny demo), and codes
+     * left behind must be given back to the data within a few batches, not after hundreds.
+     */
+    private float provisionalCount() {
+        return (float) (settings.deadCodeThreshold() / Math.pow(settings.decay(), GRACE_STEPS));
+    }
+
+    /** Codes whose EMA count is at or above the dead-code threshold (in use, or replaced within the grace). */
+    public int aliveCodes() {
+        int alive = 0;
+        for (float c : emaCount.getArray().toFloatArray()) {
+            if (c >= settings.deadCodeThreshold()) {
+                alive++;
+            }
+        }
+        return alive;
     }
 
     /** Codes in use among (N) indices, for telemetry. */

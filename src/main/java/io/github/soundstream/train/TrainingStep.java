@@ -97,8 +97,7 @@ final class TrainingStep {
                 Gradients.clip(gParams, gNorm, config.gradClip(), sm);
                 AdamW opt = models.generatorOptimizer();
                 opt.step(config.generatorLr() * Math.pow(config.lrDecay(), opt.steps()), sm);
-                replaced = g.quantizer().updateCodebooks(out.quantizer(), new SeededRandom(Mixing.mix(config.seed(),
-                        step, 0xDEAD)));
+                replaced = g.quantizer().updateCodebooks(out.quantizer());
             }
             double dLoss = Double.NaN;
             double dNorm = Double.NaN;
@@ -122,7 +121,7 @@ final class TrainingStep {
             }
             long[][] codes = layerCodes(out.quantizer().codes());
             return new StepResult(step, n, adv, rec, commit, advLoss, feat, total, dLoss, gNorm, dNorm,
-                    !gOk || !dOk, replaced, codes, g.config().codebookSize());
+                    !gOk || !dOk, replaced, g.quantizer().aliveCodes(), codes, g.config().codebookSize());
         }
     }
 

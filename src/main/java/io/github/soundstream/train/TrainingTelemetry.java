@@ -14,8 +14,9 @@ import java.util.Locale;
 
 /**
  * What a run reports: TensorBoard scalars every log interval (every loss term, learning rates, gradient norms,
- * quantizers used, steps/s, data wait, per-layer perplexity, codes in use and codes replaced), audio and mel
- * spectrograms of fixed validation clips at 1.5, 3 and 6 kbit/s every sample interval, and a progress line.
+ * quantizers used, steps/s, data wait; per layer: perplexity and codes used in the batch, codes alive by EMA count,
+ * codes replaced), audio and mel spectrograms of fixed validation clips at 1.5, 3 and 6 kbit/s every sample interval,
+ * and a progress line.
  */
 final class TrainingTelemetry implements AutoCloseable {
     private static final double[] SAMPLE_KBPS = {1.5, 3, 6};
@@ -76,6 +77,7 @@ final class TrainingTelemetry implements AutoCloseable {
             writer.scalar("codebook/codes_in_use_layer" + layer, s, r.codesInUse(layer));
         }
         for (int layer = 0; layer < replacedSinceLog.length; layer++) {
+            writer.scalar("codebook/codes_alive_layer" + layer, s, r.codesAlive()[layer]);
             writer.scalar("codebook/codes_replaced_layer" + layer, s, replacedSinceLog[layer]);
             replacedSinceLog[layer] = 0;
         }

@@ -67,14 +67,31 @@ class QuantizerTest {
         assertTrue(err.getFloat() < 1.0, "quantisation error " + err.getFloat());
     }
 
+    /** k-means++ seeding draws K seeds; its per-seed temporaries once stayed alive until the training step ended. */
+    @Test
+    void kmeansSeedingFreesItsTemporaries() {
+        VectorQuantizer vq = quantizer(256, 8, CodebookSettings.DEFAULT);
+        try (NDManager step = manager.newSubManager()) {
+            NDArray data = clusters(64, 8, 20, 4); // 1,280 frames > 256 codes: the k-means++ path
+            data.attach(step);
+            int before = step.getManagedArrays().size();
+            vq.initializeFromData(data, new SeededRandom(5));
+            int added = step.getManagedArrays().size() - before;
+            assertTrue(added < 256, added + " arrays left on the step's manager by k-means of 256 codes");
+            assertTrue(VectorQuantizer.distinct(vq.nearest(data)) >= 60, "seeding still covers the clusters");
+        }
+    }
+
     @Test
     void deadCodesAreRevivedFromTheBatch() {
         VectorQuantizer vq = quantizer(32, 4, CodebookSettings.DEFAULT);
         NDArray data = clusters(32, 4, 20, 2);
-        // never initialised: every EMA count is zero, so after one EMA step nearly every code is below 2
+        // never initialised: every EMA count is zero, so after one EMA step every code but the few the ±1/K
+        // initial codebook sent frames to is below the threshold
         NDArray codes = vq.nearest(data);
-        int replaced = vq.updateFromBatch(data, codes, new SeededRandom(1));
-        assertTrue(replaced >= 30, "replaced " + replaced);
+        int used = VectorQuantizer.distinct(codes);
+        int replaced = vq.updateFromBatch(data, codes);
+        assertTrue(replaced >= 32 - used && replaced > 16, "replaced " + replaced + ", " + used + " codes used");
         assertTrue(VectorQuantizer.distinct(vq.nearest(data)) >= 16, "revived codes take frames");
         // every replaced code is now exactly one of the batch's frames
         float[] book = vq.codebook().toFloatArray();
@@ -93,6 +110,47 @@ class QuantizerTest {
             }
         }
         assertTrue(matches >= replaced, matches + " codes equal a batch frame");
+    }
+
+    /**
+     * The training demo's regime: 300 frames per step (4 clips × 75 frames) for 1,024 codes, on data with more
+     * structure than codes. A threshold meant for EnCodec's 4,800-frame batches once declared nearly every code dead
+     * at every step, and the codebook collapsed to a few hub codes.
+     */
+    @Test
+    void smallBatchesKeepMostOfALargeCodebookAlive() {
+        int k = 1024;
+        int d = 16;
+        VectorQuantizer vq = quantizer(k, d, CodebookSettings.DEFAULT);
+        NDArray pool = clusters(4096, d, 5, 5); // 20,480 frames
+        long poolSize = pool.getShape().get(0);
+        SeededRandom draw = new SeededRandom(11);
+        SeededRandom rng = new SeededRandom(12);
+        int[] replaced = new int[300];
+        double initialError = 0;
+        for (int step = 0; step < replaced.length; step++) {
+            try (NDManager m = manager.newSubManager()) {
+                NDArray batch = pool.get(new ai.djl.ndarray.index.NDIndex("{}", m.create(draw.sample((int) poolSize,
+                        300))));
+                if (!vq.hasLearnedCodebook()) {
+                    vq.initializeFromData(batch, rng);
+                    initialError = meanSquaredError(vq, pool);
+                }
+                replaced[step] = vq.updateFromBatch(batch, vq.nearest(batch));
+            }
+        }
+        int used = VectorQuantizer.distinct(vq.nearest(pool));
+        int lateReplacements = java.util.Arrays.stream(replaced, 250, 300).sum();
+        assertTrue(used >= 0.8 * k, "codes used on the whole data: " + used + " of " + k);
+        assertTrue(lateReplacements < 0.05 * k * 50, "codes replaced in the last 50 steps: " + lateReplacements);
+        assertTrue(vq.aliveCodes() >= 0.8 * k, "codes alive by EMA count: " + vq.aliveCodes());
+        double error = meanSquaredError(vq, pool);
+        assertTrue(error < 0.7 * initialError, "quantisation error " + error + ", after k-means on the first batch "
+                + initialError);
+    }
+
+    private static double meanSquaredError(VectorQuantizer vq, NDArray data) {
+        return data.sub(vq.lookup(vq.nearest(data))).square().sum(new int[] {1}).mean().getFloat();
     }
 
     @Test
@@ -114,14 +172,15 @@ class QuantizerTest {
         NDArray b = manager.create(batch);
         NDArray codes = vq.nearest(b);
         long[] c = codes.toLongArray();
-        vq.updateFromBatch(b, codes, new SeededRandom(1));
+        vq.updateFromBatch(b, codes);
         // reference: EMA of counts and sums, Laplace smoothing for the division only
         double[] n = new double[4];
         double[][] dw = new double[4][2];
+        double perReference = CodebookSettings.REFERENCE_FRAMES / 3; // counts are uses per 4,800 frames
         for (int i = 0; i < 3; i++) {
-            n[(int) c[i]]++;
-            dw[(int) c[i]][0] += batch[i][0];
-            dw[(int) c[i]][1] += batch[i][1];
+            n[(int) c[i]] += perReference;
+            dw[(int) c[i]][0] += perReference * batch[i][0];
+            dw[(int) c[i]][1] += perReference * batch[i][1];
         }
         double total = 0;
         for (int k = 0; k < 4; k++) {
