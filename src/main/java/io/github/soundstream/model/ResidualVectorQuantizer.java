@@ -95,11 +95,6 @@ public final class ResidualVectorQuantizer extends NetworkBlock {
         return replaced;
     }
 
-    /** Per layer, the codes in steady use (EMA count at or above the dead-code threshold). */
-    public int[] aliveCodes() {
-        return layers.stream().mapToInt(VectorQuantizer::aliveCodes).toArray();
-    }
-
     /** Codes (B, n, T) of the first n layers; changes nothing. */
     public NDArray encode(NDArray embeddings, int n) {
         checkLayers(n);

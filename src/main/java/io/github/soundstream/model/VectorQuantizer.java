@@ -248,17 +248,6 @@ public final class VectorQuantizer extends NetworkBlock {
         return (float) (settings.deadCodeThreshold() / Math.pow(settings.decay(), GRACE_STEPS));
     }
 
-    /** Codes whose EMA count is at or above the dead-code threshold (in use, or replaced within the grace). */
-    public int aliveCodes() {
-        int alive = 0;
-        for (float c : emaCount.getArray().toFloatArray()) {
-            if (c >= settings.deadCodeThreshold()) {
-                alive++;
-            }
-        }
-        return alive;
-    }
-
     /** Codes in use among (N) indices, for telemetry. */
     public static int distinct(NDArray codes) {
         long[] c = codes.toLongArray();

@@ -7,7 +7,7 @@ package io.github.soundstream.train;
 public record StepResult(long step, int quantizers, boolean adversarial, double reconstruction, double commitment,
         double adversarialLoss, double featureMatching, double generatorTotal, double discriminatorLoss,
         double generatorGradNorm, double discriminatorGradNorm, boolean skipped, int[] codesReplaced,
-        int[] codesAlive, long[][] codes, int codebookSize) {
+        long[][] codes, int codebookSize) {
 
     /** Perplexity exp(H) of layer {@code layer}'s codes in this batch. */
     public double perplexity(int layer) {

@@ -121,7 +121,7 @@ final class TrainingStep {
             }
             long[][] codes = layerCodes(out.quantizer().codes());
             return new StepResult(step, n, adv, rec, commit, advLoss, feat, total, dLoss, gNorm, dNorm,
-                    !gOk || !dOk, replaced, g.quantizer().aliveCodes(), codes, g.config().codebookSize());
+                    !gOk || !dOk, replaced, codes, g.config().codebookSize());
         }
     }
 

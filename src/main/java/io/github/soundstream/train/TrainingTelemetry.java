@@ -9,13 +9,14 @@ import io.github.soundstream.tensorboard.SpectrogramImage;
 import io.github.soundstream.tensorboard.SummaryWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * What a run reports: TensorBoard scalars every log interval (every loss term, learning rates, gradient norms,
- * quantizers used, steps/s, data wait; per layer: perplexity and codes used in the batch, codes alive by EMA count,
- * codes replaced), audio and mel spectrograms of fixed validation clips at 1.5, 3 and 6 kbit/s every sample interval,
+ * quantizers used, steps/s, data wait; per layer: perplexity and codes used in the batch, codes used in any batch
+ * since the last log, codes replaced), audio and mel spectrograms of fixed validation clips at 1.5, 3 and 6 kbit/s every sample interval,
  * and a progress line.
  */
 final class TrainingTelemetry implements AutoCloseable {
@@ -28,6 +29,7 @@ final class TrainingTelemetry implements AutoCloseable {
     private final long maxSteps;
     private final long logInterval;
     private final int[] replacedSinceLog;
+    private final BitSet[] usedSinceLog;
     private final ai.djl.Device device;
     private long lastLogStep = -1;
     private long lastLogNanos = System.nanoTime();
@@ -43,11 +45,18 @@ final class TrainingTelemetry implements AutoCloseable {
         this.maxSteps = maxSteps;
         this.logInterval = logInterval;
         this.replacedSinceLog = new int[quantizers];
+        this.usedSinceLog = new BitSet[quantizers];
+        java.util.Arrays.setAll(usedSinceLog, i -> new BitSet());
     }
 
     void step(StepResult r, double gLr, double dLr, double dataWaitSeconds, long startStep) {
         for (int i = 0; i < r.codesReplaced().length; i++) {
             replacedSinceLog[i] += r.codesReplaced()[i];
+        }
+        for (int layer = 0; layer < r.codes().length; layer++) {
+            for (long code : r.codes()[layer]) {
+                usedSinceLog[layer].set((int) code);
+            }
         }
         if (r.step() % logInterval != 0 && r.step() != startStep) {
             return;
@@ -77,7 +86,10 @@ final class TrainingTelemetry implements AutoCloseable {
             writer.scalar("codebook/codes_in_use_layer" + layer, s, r.codesInUse(layer));
         }
         for (int layer = 0; layer < replacedSinceLog.length; layer++) {
-            writer.scalar("codebook/codes_alive_layer" + layer, s, r.codesAlive()[layer]);
+            // a batch of a few hundred frames can use at most that many codes: the union since the last log says
+            // how much of the codebook the data actually reaches
+            writer.scalar("codebook/codes_used_since_last_log_layer" + layer, s, usedSinceLog[layer].cardinality());
+            usedSinceLog[layer].clear();
             writer.scalar("codebook/codes_replaced_layer" + layer, s, replacedSinceLog[layer]);
             replacedSinceLog[layer] = 0;
         }

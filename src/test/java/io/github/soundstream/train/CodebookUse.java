@@ -19,7 +19,8 @@ import io.github.soundstream.model.VectorQuantizer;
 
 /**
  * Layer-0 codebook health in the demo's regime (tiny, synthetic corpus of 64 one-second clips, warm-up steps):
- * every 10 steps the codes used in the batch, codes alive, codes replaced and the embeddings' spread and mean;
+ * every 10 steps the codes used in the batch and in the last 10 batches, codes replaced, and the embeddings' spread
+ * and mean;
  * at the end, distinct codes and quantisation error over the whole corpus next to the variance of its embeddings.
  * Not a test: {@code CodebookUse <steps> <batch>}, see docs/BENCHMARKS.md.
  */
@@ -42,20 +43,25 @@ public final class CodebookUse {
                         DataPosition.START)) {
             TrainingStep trainingStep = new TrainingStep(models, config);
             SoundStreamGenerator g = models.generator();
+            java.util.BitSet used = new java.util.BitSet();
             for (int s = 0; s < steps; s++) {
                 Batch batch = loader.next();
                 StepResult r = trainingStep.run(s, batch);
+                for (long code : r.codes()[0]) {
+                    used.set((int) code);
+                }
                 if (s % 10 == 0) {
                     try (NDManager m = models.manager().newSubManager()) {
                         NDArray z = frames(g, m.create(batch.audio(), new Shape(batch.clips(), 1, batch.samples())));
                         NDArray mean = z.mean(new int[] {0});
-                        System.out.printf("step %d rec %.1f | layer 0: %d codes in the batch, %d alive, %d replaced"
-                                + " | embedding spread %.3f, mean norm %.3f%n", s, r.reconstruction(),
-                                r.codesInUse(0), r.codesAlive()[0], r.codesReplaced().length > 0
+                        System.out.printf("step %d rec %.1f | layer 0: %d codes in the batch, %d in the last 10, %d"
+                                + " replaced | embedding spread %.3f, mean norm %.3f%n", s, r.reconstruction(),
+                                r.codesInUse(0), used.cardinality(), r.codesReplaced().length > 0
                                         ? r.codesReplaced()[0] : 0,
                                 Math.sqrt(z.sub(mean).square().sum(new int[] {1}).mean().getFloat()),
                                 Math.sqrt(mean.square().sum().getFloat()));
                     }
+                    used.clear();
                 }
             }
             try (NDManager m = models.manager().newSubManager()) {

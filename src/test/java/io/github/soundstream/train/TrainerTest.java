@@ -126,7 +126,8 @@ class TrainerTest {
         var r = io.github.soundstream.tensorboard.TbCheckAccess.run(setup.logDir(), "--expect-kind",
                 "loss/reconstruction=scalar", "--expect-kind", "loss/discriminator=scalar", "--expect-kind",
                 "audio/clip0/original=audio", "--expect-kind", "mel/clip0/0.4kbps_original_vs_reconstruction=image",
-                "--expect-kind", "config=text", "--expect-kind", "codebook/perplexity_layer0=scalar");
+                "--expect-kind", "config=text", "--expect-kind", "codebook/perplexity_layer0=scalar",
+                "--expect-kind", "codebook/codes_used_since_last_log_layer0=scalar");
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("0 warning(s)"), r.output());
     }
