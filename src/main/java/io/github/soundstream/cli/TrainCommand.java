@@ -191,11 +191,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.println("next:");
         out.println("  soundstream encode --checkpoint " + s.lastCheckpoint() + " YOUR.wav --bitrate 3");
-        out.println("  soundstream decode YOUR.ssc -o decoded.wav");
+        // decode finds the checkpoint by itself only in ./checkpoints
+        boolean defaultDir = checkpointDir.normalize().equals(Path.of("checkpoints"));
+        out.println("  soundstream decode YOUR.ssc -o decoded.wav"
+                + (defaultDir ? "" : " --checkpoint " + s.lastCheckpoint()));
         out.println("  tensorboard --logdir " + logDir);
         out.println("  soundstream train " + (demo ? "" : "--audio-dir " + audioDir + " ") + "--resume latest"
-                + (checkpointDir.equals(Path.of("./checkpoints")) ? "" : " --checkpoint-dir " + checkpointDir)
-                + " --max-steps " + (s.finalStep() + 1000));
+                + (defaultDir ? "" : " --checkpoint-dir " + checkpointDir) + " --max-steps " + (s.finalStep() + 1000));
         out.flush();
     }
 
