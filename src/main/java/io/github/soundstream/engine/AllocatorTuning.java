@@ -10,7 +10,8 @@ import com.sun.jna.Native;
  * every time. By default glibc serves big blocks with a fresh {@code mmap} and unmaps them on free, so each step
  * page-faults and zeroes gigabytes again: a quarter of the discriminators' CPU time was system time (tiny, batch
  * 8 × 1 s: 12 s of 45). With {@code mmap} off and trimming only above 2 GB, freed blocks are reused: forward
- * 1.36 → 0.59 s and backward 3.3 → 2.4 s, peak resident memory unchanged (docs/BENCHMARKS.md). The same as
+ * 1.36 → 0.6–0.9 s and backward 3.3 → 2.4–3.0 s; a whole tiny step 22–25 % faster for 8 % more peak resident
+ * memory, which still levels off (docs/BENCHMARKS.md). The same as
  * running with {@code MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=...}, set from inside because the JVM starts us;
  * a user who sets either variable keeps their choice. Not applied to inference, which streams small chunks.
  */

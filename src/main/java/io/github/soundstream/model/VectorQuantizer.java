@@ -117,10 +117,9 @@ public final class VectorQuantizer extends NetworkBlock {
     public void initializeFromData(NDArray frames, SeededRandom rng) {
         NDArray x = frames.stopGradient();
         NDArray centroids = x.get(new NDIndex("{}", x.getManager().create(seed(x, rng))));
-        NDArray counts = null;
         for (int it = 0; it < Math.max(1, settings.kmeansIterations()); it++) {
             NDArray onehot = nearest(x, centroids).oneHot(size, x.getDataType());
-            counts = onehot.sum(new int[] {0});
+            NDArray counts = onehot.sum(new int[] {0});
             NDArray sums = onehot.transpose().matMul(x);
             NDArray means = sums.div(counts.maximum(1f).reshape(size, 1));
             NDArray empty = counts.eq(0f).reshape(size, 1).broadcast(centroids.getShape());
@@ -128,7 +127,7 @@ public final class VectorQuantizer extends NetworkBlock {
         }
         version++;
         codebook.getArray().set(new NDIndex(":"), centroids);
-        NDArray startCounts = x.getManager().full(counts.getShape(), provisionalCount());
+        NDArray startCounts = x.getManager().full(new Shape(size), provisionalCount());
         emaCount.getArray().set(new NDIndex(":"), startCounts);
         emaSum.getArray().set(new NDIndex(":"), centroids.mul(startCounts.reshape(size, 1)));
         initialized.getArray().set(new NDIndex(":"), 1f);

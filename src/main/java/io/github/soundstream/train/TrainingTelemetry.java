@@ -16,8 +16,8 @@ import java.util.Locale;
 /**
  * What a run reports: TensorBoard scalars every log interval (every loss term, learning rates, gradient norms,
  * quantizers used, steps/s, data wait; per layer: perplexity and codes used in the batch, codes used in any batch
- * since the last log, codes replaced), audio and mel spectrograms of fixed validation clips at 1.5, 3 and 6 kbit/s every sample interval,
- * and a progress line.
+ * since the last log, codes replaced), audio and mel spectrograms of fixed validation clips at 1.5, 3 and 6 kbit/s
+ * every sample interval, and a progress line.
  */
 final class TrainingTelemetry implements AutoCloseable {
     private static final double[] SAMPLE_KBPS = {1.5, 3, 6};
