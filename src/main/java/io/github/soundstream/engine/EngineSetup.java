@@ -24,13 +24,11 @@ public final class EngineSetup {
     /**
      * @param threads  intra-op threads, or {@code null} for all cores
      * @param workload {@link Workload#TRAINING} applies the oneDNN instruction-set cap that correct convolution
-     *                 gradients need on AVX-512 processors, and the allocator tuning of {@link AllocatorTuning};
-     *                 call it before the first convolution of the process
+     *                 gradients need on AVX-512 processors; call it before the first convolution of the process
      */
     public static void configure(Integer threads, Workload workload) {
         if (workload == Workload.TRAINING) {
             OneDnnIsaCap.apply();
-            AllocatorTuning.apply();
         }
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("ai.djl.default_engine", "PyTorch");
