@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv1d;
-import io.github.soundstream.nn.Initializers;
+import io.github.soundstream.nn.ConvInit;
 import io.github.soundstream.nn.NetworkBlock;
 import io.github.soundstream.nn.StreamState;
 
@@ -33,10 +33,10 @@ public final class CausalUpsample extends NetworkBlock {
         // PyTorch's ConvTranspose1d takes fan_in from weight.size(1)·k = cout·2s
         long fanIn = (long) out * 2 * stride;
         this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape((long) out * stride, in, 2)).optInitializer(Initializers.fanInUniform(fanIn))
+                .optShape(new Shape((long) out * stride, in, 2)).optInitializer(ConvInit.PYTORCH.weight(fanIn))
                 .build());
         this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(out)).optInitializer(Initializers.fanInUniform(fanIn)).build());
+                .optShape(new Shape(out)).optInitializer(ConvInit.PYTORCH.bias(fanIn)).build());
     }
 
     @Override

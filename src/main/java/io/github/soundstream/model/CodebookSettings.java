@@ -6,7 +6,7 @@ package io.github.soundstream.model;
  * @param decay              EMA decay of counts and sums (0.99)
  * @param epsilon            Laplace smoothing of counts, used for the division only (1e-5)
  * @param deadCodeThreshold  a code whose EMA count (uses per {@link #REFERENCE_FRAMES} frames) falls below this is
- *                           replaced by an encoder frame of the batch, the worst-served first (2)
+ *                           replaced by a random encoder frame of the batch (2)
  * @param kmeansIterations   Lloyd iterations of the k-means initialisation (10)
  */
 public record CodebookSettings(double decay, double epsilon, double deadCodeThreshold, int kmeansIterations) {

@@ -2,6 +2,7 @@ package io.github.soundstream.model;
 
 import ai.djl.ndarray.NDArray;
 import io.github.soundstream.nn.Conv1dLayer;
+import io.github.soundstream.nn.ConvInit;
 import io.github.soundstream.nn.NetworkBlock;
 import io.github.soundstream.nn.StreamState;
 import java.util.ArrayList;
@@ -18,14 +19,14 @@ public final class Decoder extends NetworkBlock {
 
     public Decoder(ModelConfig config) {
         int ch = config.channels() << config.strides().size();
-        this.input = addChildBlock("input", Conv1dLayer.causal(config.embeddingDim(), ch, 7, 1, 1));
+        this.input = addChildBlock("input", Conv1dLayer.causal(config.embeddingDim(), ch, 7, 1, 1, ConvInit.PYTORCH));
         List<Integer> strides = config.strides();
         for (int i = strides.size() - 1; i >= 0; i--) {
             blocks.add(addChildBlock("block" + (strides.size() - 1 - i), new DecoderBlock(ch, ch / 2,
                     strides.get(i))));
             ch /= 2;
         }
-        this.output = addChildBlock("output", Conv1dLayer.causal(ch, 1, 7, 1, 1));
+        this.output = addChildBlock("output", Conv1dLayer.causal(ch, 1, 7, 1, 1, ConvInit.PYTORCH));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.soundstream.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.github.soundstream.nn.ConvInit;
 import io.github.soundstream.nn.NetworkBlock;
 import io.github.soundstream.nn.StreamState;
 
@@ -14,7 +15,7 @@ public final class DecoderBlock extends NetworkBlock {
         this.upsample = addChildBlock("up", new CausalUpsample(in, out, stride));
         int[] dilations = {1, 3, 9};
         for (int i = 0; i < 3; i++) {
-            units[i] = addChildBlock("res" + dilations[i], new ResidualUnit(out, dilations[i]));
+            units[i] = addChildBlock("res" + dilations[i], new ResidualUnit(out, dilations[i], ConvInit.PYTORCH));
         }
     }
 

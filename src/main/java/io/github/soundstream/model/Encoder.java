@@ -2,6 +2,7 @@ package io.github.soundstream.model;
 
 import ai.djl.ndarray.NDArray;
 import io.github.soundstream.nn.Conv1dLayer;
+import io.github.soundstream.nn.ConvInit;
 import io.github.soundstream.nn.NetworkBlock;
 import io.github.soundstream.nn.StreamState;
 import java.util.ArrayList;
@@ -18,13 +19,13 @@ public final class Encoder extends NetworkBlock {
 
     public Encoder(ModelConfig config) {
         int c = config.channels();
-        this.input = addChildBlock("input", Conv1dLayer.causal(1, c, 7, 1, 1));
+        this.input = addChildBlock("input", Conv1dLayer.causal(1, c, 7, 1, 1, ConvInit.HE));
         int ch = c;
         for (int i = 0; i < config.strides().size(); i++) {
             blocks.add(addChildBlock("block" + i, new EncoderBlock(ch, 2 * ch, config.strides().get(i))));
             ch *= 2;
         }
-        this.output = addChildBlock("output", Conv1dLayer.causal(ch, config.embeddingDim(), 3, 1, 1));
+        this.output = addChildBlock("output", Conv1dLayer.causal(ch, config.embeddingDim(), 3, 1, 1, ConvInit.HE));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.soundstream.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import io.github.soundstream.nn.Conv1dLayer;
+import io.github.soundstream.nn.ConvInit;
 import io.github.soundstream.nn.NetworkBlock;
 import io.github.soundstream.nn.StreamState;
 
@@ -14,9 +15,10 @@ public final class EncoderBlock extends NetworkBlock {
     public EncoderBlock(int in, int out, int stride) {
         int[] dilations = {1, 3, 9};
         for (int i = 0; i < 3; i++) {
-            units[i] = addChildBlock("res" + dilations[i], new ResidualUnit(in, dilations[i]));
+            units[i] = addChildBlock("res" + dilations[i],
+                    new ResidualUnit(in, dilations[i], ConvInit.RESIDUAL_BRANCH));
         }
-        this.downsample = addChildBlock("down", Conv1dLayer.causal(in, out, 2 * stride, stride, 1));
+        this.downsample = addChildBlock("down", Conv1dLayer.causal(in, out, 2 * stride, stride, 1, ConvInit.HE));
     }
 
     @Override

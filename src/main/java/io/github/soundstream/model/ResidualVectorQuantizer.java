@@ -85,12 +85,15 @@ public final class ResidualVectorQuantizer extends NetworkBlock {
         return new QuantizerOutput(straightThrough, NDArrays.concat(new NDList(codes), 1), commitment, batches);
     }
 
-    /** EMA and dead-code replacement for each layer used; returns codes replaced per layer. */
-    public int[] updateCodebooks(QuantizerOutput output) {
+    /**
+     * EMA and dead-code replacement for each layer used, replacement frames drawn with {@code rng}; returns codes
+     * replaced per layer.
+     */
+    public int[] updateCodebooks(QuantizerOutput output, SeededRandom rng) {
         int[] replaced = new int[output.layerBatches().size()];
         for (int i = 0; i < replaced.length; i++) {
             QuantizerOutput.LayerBatch b = output.layerBatches().get(i);
-            replaced[i] = layers.get(i).updateFromBatch(b.frames(), b.codes());
+            replaced[i] = layers.get(i).updateFromBatch(b.frames(), b.codes(), rng);
         }
         return replaced;
     }

@@ -9,7 +9,8 @@ import ai.djl.nn.convolutional.Conv1d;
 /**
  * 1-D convolution on (batch, channels, time). {@link Padding#CAUSAL} pads (kernel−1)·dilation zeros on the left
  * only, so output t sees inputs ≤ t·stride; with stride s the output has ceil(L/s) frames. {@link Padding#SAME}
- * pads symmetrically by {@code padding} (for discriminators). Optional weight normalisation.
+ * pads symmetrically by {@code padding} (for discriminators, with PyTorch's initialisation). Optional weight
+ * normalisation.
  */
 public final class Conv1dLayer extends NetworkBlock {
     public enum Padding { CAUSAL, SYMMETRIC }
@@ -24,7 +25,7 @@ public final class Conv1dLayer extends NetworkBlock {
     private final Parameter bias;
 
     private Conv1dLayer(int in, int out, int kernel, int stride, int dilation, int groups, Padding padding,
-            int symmetricPad, boolean weightNorm) {
+            int symmetricPad, boolean weightNorm, ConvInit init) {
         if (in % groups != 0 || out % groups != 0) {
             throw new IllegalArgumentException("channels " + in + "→" + out + " not divisible by groups " + groups);
         }
@@ -35,18 +36,19 @@ public final class Conv1dLayer extends NetworkBlock {
         this.padding = padding;
         this.symmetricPad = symmetricPad;
         long fanIn = (long) in / groups * kernel;
-        this.weight = new WeightParameter(this, new Shape(out, in / groups, kernel), fanIn, weightNorm);
+        this.weight = new WeightParameter(this, new Shape(out, in / groups, kernel), fanIn, weightNorm, init);
         this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(out)).optInitializer(Initializers.fanInUniform(fanIn)).build());
+                .optShape(new Shape(out)).optInitializer(init.bias(fanIn)).build());
     }
 
-    public static Conv1dLayer causal(int in, int out, int kernel, int stride, int dilation) {
-        return new Conv1dLayer(in, out, kernel, stride, dilation, 1, Padding.CAUSAL, 0, false);
+    public static Conv1dLayer causal(int in, int out, int kernel, int stride, int dilation, ConvInit init) {
+        return new Conv1dLayer(in, out, kernel, stride, dilation, 1, Padding.CAUSAL, 0, false, init);
     }
 
     public static Conv1dLayer symmetric(int in, int out, int kernel, int stride, int padding, int groups,
             boolean weightNorm) {
-        return new Conv1dLayer(in, out, kernel, stride, 1, groups, Padding.SYMMETRIC, padding, weightNorm);
+        return new Conv1dLayer(in, out, kernel, stride, 1, groups, Padding.SYMMETRIC, padding, weightNorm,
+                ConvInit.PYTORCH);
     }
 
     /** Left context this layer needs, in input samples. */

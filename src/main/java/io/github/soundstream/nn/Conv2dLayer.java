@@ -17,9 +17,10 @@ public final class Conv2dLayer extends NetworkBlock {
         this.stride = new Shape(strideH, strideW);
         this.padding = new Shape(padH, padW);
         long fanIn = (long) in * kernelH * kernelW;
-        this.weight = new WeightParameter(this, new Shape(out, in, kernelH, kernelW), fanIn, weightNorm);
+        this.weight = new WeightParameter(this, new Shape(out, in, kernelH, kernelW), fanIn, weightNorm,
+                ConvInit.PYTORCH);
         this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(out)).optInitializer(Initializers.fanInUniform(fanIn)).build());
+                .optShape(new Shape(out)).optInitializer(ConvInit.PYTORCH.bias(fanIn)).build());
     }
 
     @Override

@@ -13,7 +13,7 @@ public final class Initializers {
         return (manager, shape, dataType) -> manager.randomUniform(-b, b, shape, dataType);
     }
 
-    public static Initializer fanInUniform(long fanIn) {
+    public static Initializer fanInUniform(double fanIn) {
         return uniform(1 / Math.sqrt(fanIn));
     }
 

@@ -97,7 +97,9 @@ final class TrainingStep {
                 Gradients.clip(gParams, gNorm, config.gradClip(), sm);
                 AdamW opt = models.generatorOptimizer();
                 opt.step(config.generatorLr() * Math.pow(config.lrDecay(), opt.steps()), sm);
-                replaced = g.quantizer().updateCodebooks(out.quantizer());
+                // drawn from (seed, step), so a resumed run replaces the same codes with the same frames
+                replaced = g.quantizer().updateCodebooks(out.quantizer(),
+                        new SeededRandom(Mixing.mix(config.seed(), step, 0xDEAD)));
             }
             double dLoss = Double.NaN;
             double dNorm = Double.NaN;

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.github.soundstream.audio.synth.Soundscape;
 import io.github.soundstream.engine.EngineSetup;
 import io.github.soundstream.nn.Constants;
 import io.github.soundstream.nn.SeededRandom;
@@ -54,6 +55,27 @@ class GeneratorTest {
         assertEquals(5_378_560, base.encoder());
         assertEquals(6_426_625, base.decoder());
         assertEquals(4_194_304, base.codebooks());
+    }
+
+    @Test
+    void aFreshEncoderEmbedsContentNotItsBiases() {
+        // with PyTorch's default initialisation the embedding was a bias-made constant (norm 1.1) plus 0.08 of
+        // content, and k-means codes fitted to it were stranded by the first optimizer steps (see ConvInit)
+        try (NDManager m = NDManager.newBaseManager()) {
+            SoundStreamGenerator tiny = TestModels.generator(ModelConfig.tiny(), m, 42, DataType.FLOAT32);
+            float[] audio = new float[4 * 24000];
+            for (int i = 0; i < 4; i++) {
+                float[] clip = Soundscape.generate(Soundscape.clipSeed(42, i), 24000, 24000);
+                System.arraycopy(clip, 0, audio, i * 24000, clip.length);
+            }
+            NDArray z = tiny.embed(m.create(audio, new Shape(4, 1, 24000)), false);
+            // frames 10 and later: the first ones see the causal zero padding, not the clip
+            NDArray frames = z.get(":, :, 10:").transpose(0, 2, 1).reshape(-1, z.getShape().get(1));
+            NDArray mean = frames.mean(new int[] {0});
+            double spread = Math.sqrt(frames.sub(mean).square().sum(new int[] {1}).mean().getFloat());
+            double offset = Math.sqrt(mean.square().sum().getFloat());
+            assertTrue(spread > 2 * offset, "content spread " + spread + " vs constant offset " + offset);
+        }
     }
 
     @ParameterizedTest(name = "{0} samples")

@@ -90,7 +90,7 @@ class QuantizerTest {
         // initial codebook sent frames to is below the threshold
         NDArray codes = vq.nearest(data);
         int used = VectorQuantizer.distinct(codes);
-        int replaced = vq.updateFromBatch(data, codes);
+        int replaced = vq.updateFromBatch(data, codes, new SeededRandom(3));
         assertTrue(replaced >= 32 - used && replaced > 16, "replaced " + replaced + ", " + used + " codes used");
         assertTrue(VectorQuantizer.distinct(vq.nearest(data)) >= 16, "revived codes take frames");
         // every replaced code is now exactly one of the batch's frames
@@ -126,6 +126,7 @@ class QuantizerTest {
         long poolSize = pool.getShape().get(0);
         SeededRandom draw = new SeededRandom(11);
         SeededRandom rng = new SeededRandom(12);
+        SeededRandom replacements = new SeededRandom(13);
         int[] replaced = new int[300];
         double initialError = 0;
         for (int step = 0; step < replaced.length; step++) {
@@ -136,7 +137,7 @@ class QuantizerTest {
                     vq.initializeFromData(batch, rng);
                     initialError = meanSquaredError(vq, pool);
                 }
-                replaced[step] = vq.updateFromBatch(batch, vq.nearest(batch));
+                replaced[step] = vq.updateFromBatch(batch, vq.nearest(batch), replacements);
             }
         }
         int used = VectorQuantizer.distinct(vq.nearest(pool));
@@ -171,7 +172,7 @@ class QuantizerTest {
         NDArray b = manager.create(batch);
         NDArray codes = vq.nearest(b);
         long[] c = codes.toLongArray();
-        vq.updateFromBatch(b, codes);
+        vq.updateFromBatch(b, codes, new SeededRandom(1)); // threshold 0: nothing is replaced
         // reference: EMA of counts and sums, Laplace smoothing for the division only
         double[] n = new double[4];
         double[][] dw = new double[4][2];

@@ -18,14 +18,13 @@ import io.github.soundstream.model.SoundStreamGenerator;
 import io.github.soundstream.model.VectorQuantizer;
 
 /**
- * Layer-0 codebook health in the demo's regime (tiny, synthetic corpus of 64 one-second clips, warm-up steps):
- * every 10 steps the codes used in the batch and in the last 10 batches, codes replaced, and the embeddings' spread
- * and mean;
- * at the end, distinct codes and quantisation error over the whole corpus next to the variance of its embeddings.
- * Not a test: {@code CodebookUse <steps> <batch>}, see docs/BENCHMARKS.md.
+ * Layer-0 codebook health in the demo's regime (tiny, a synthetic corpus of one-second clips, 64 unless given; the
+ * demo's has 256; warm-up steps): every 10 steps the codes used in the batch and in the last 10 batches, codes
+ * replaced, and the embeddings' spread and mean; at the end, distinct codes and quantisation error over the whole
+ * training corpus and over 64 clips it never saw, next to the variance of their embeddings.
+ * Not a test: {@code CodebookUse <steps> <batch> [clips]}, see docs/BENCHMARKS.md.
  */
 public final class CodebookUse {
-    private static final int CLIPS = 64;
     private static final int RATE = 24000;
 
     private CodebookUse() {
@@ -34,12 +33,13 @@ public final class CodebookUse {
     public static void main(String[] args) throws Exception {
         int steps = Integer.parseInt(args[0]);
         int batchSize = Integer.parseInt(args[1]);
+        int clips = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         EngineSetup.configure(2, Workload.TRAINING);
         ModelConfig model = ModelConfig.tiny();
         TrainingConfig config = new TrainingConfig(steps, 1e-4, 1e-4, 0.999996, Long.MAX_VALUE / 2,
                 Long.MAX_VALUE / 2, 1, Long.MAX_VALUE / 2, 10, 42, 1, 100, 1, 1, 0.5);
         try (TrainingModels models = new TrainingModels(model, DiscriminatorConfig.small(), 42, Device.cpu());
-                BatchLoader loader = new BatchLoader(new SyntheticClips(42, CLIPS, RATE, RATE), batchSize, RATE, 42, 1,
+                BatchLoader loader = new BatchLoader(new SyntheticClips(42, clips, RATE, RATE), batchSize, RATE, 42, 1,
                         DataPosition.START)) {
             TrainingStep trainingStep = new TrainingStep(models, config);
             SoundStreamGenerator g = models.generator();
@@ -64,21 +64,26 @@ public final class CodebookUse {
                     used.clear();
                 }
             }
-            try (NDManager m = models.manager().newSubManager()) {
-                SyntheticClips corpus = new SyntheticClips(42, CLIPS, RATE, RATE);
-                NDList parts = new NDList();
-                for (int i = 0; i < CLIPS; i++) {
-                    parts.add(frames(g, m.create(corpus.clip(i, 7), new Shape(1, 1, RATE))));
-                }
-                NDArray all = NDArrays.concat(parts, 0);
-                VectorQuantizer layer = g.quantizer().layer(0);
-                NDArray codes = layer.nearest(all);
-                System.out.printf("corpus (%d frames): %d distinct layer-0 codes of %d, quantisation error %.3g per"
-                        + " element, embedding variance %.3g%n", all.getShape().get(0),
-                        VectorQuantizer.distinct(codes), layer.size(),
-                        all.sub(layer.lookup(codes)).square().mean().getFloat(),
-                        all.sub(all.mean(new int[] {0})).square().mean().getFloat());
+            report("training corpus", new SyntheticClips(42, clips, RATE, RATE), g, models.manager());
+            report("64 unseen clips", new SyntheticClips(7, 64, RATE, RATE), g, models.manager());
+        }
+    }
+
+    /** Distinct layer-0 codes over a whole corpus, and the quantisation error next to the embeddings' variance. */
+    private static void report(String name, SyntheticClips corpus, SoundStreamGenerator g, NDManager parent) {
+        try (NDManager m = parent.newSubManager()) {
+            NDList parts = new NDList();
+            for (int i = 0; i < corpus.size(); i++) {
+                parts.add(frames(g, m.create(corpus.clip(i, 7), new Shape(1, 1, RATE))));
             }
+            NDArray all = NDArrays.concat(parts, 0);
+            VectorQuantizer layer = g.quantizer().layer(0);
+            NDArray codes = layer.nearest(all);
+            System.out.printf("%s (%d frames): %d distinct layer-0 codes of %d, quantisation error %.3g per"
+                    + " element, embedding variance %.3g%n", name, all.getShape().get(0),
+                    VectorQuantizer.distinct(codes), layer.size(),
+                    all.sub(layer.lookup(codes)).square().mean().getFloat(),
+                    all.sub(all.mean(new int[] {0})).square().mean().getFloat());
         }
     }
 
