@@ -60,6 +60,15 @@ public final class Discriminators extends NetworkBlock {
         return new Verdicts(r, f);
     }
 
+    /**
+     * Real and fake verdicts from two passes, for the generator step: with the discriminators frozen and the real
+     * clips needing no gradient, the real pass is not recorded, so the backward pass computes input gradients for
+     * the fake half only (a joint pass would compute them for both).
+     */
+    public Verdicts discriminateApart(NDArray real, NDArray fake, boolean training) {
+        return new Verdicts(discriminate(real, training), discriminate(fake, training));
+    }
+
     /** Outputs for the real and the fake halves of a joint pass. */
     public record Verdicts(List<DiscriminatorOutput> real, List<DiscriminatorOutput> fake) {
     }

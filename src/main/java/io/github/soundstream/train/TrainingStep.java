@@ -72,7 +72,7 @@ final class TrainingStep {
                 NDArray advTerm = null;
                 NDArray featTerm = null;
                 if (adv) {
-                    var verdicts = models.discriminators().discriminateBoth(real, out.audio(), true);
+                    var verdicts = models.discriminators().discriminateApart(real, out.audio(), true);
                     advTerm = adversarial.generatorHinge(verdicts.fake());
                     featTerm = adversarial.featureMatching(verdicts.real(), verdicts.fake());
                     loss = loss.add(advTerm.mul(c.like(config.lambdaAdv(), advTerm)))
