@@ -8,7 +8,7 @@ import ai.djl.nn.convolutional.Conv1d;
 
 /**
  * 1-D convolution on (batch, channels, time). {@link Padding#CAUSAL} pads (kernel−1)·dilation zeros on the left
- * only, so output t sees inputs ≤ t·stride; with stride s the output has ceil(L/s) frames. {@link Padding#SAME}
+ * only, so output t sees inputs ≤ t·stride; with stride s the output has ceil(L/s) frames. {@link Padding#SYMMETRIC}
  * pads symmetrically by {@code padding} (for discriminators, with PyTorch's initialisation). Optional weight
  * normalisation.
  */
