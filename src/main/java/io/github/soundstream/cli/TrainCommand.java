@@ -168,11 +168,11 @@ final class TrainCommand implements Callable<Integer> {
         } catch (TrainingSetupException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        report(summary, demo);
+        report(summary);
         return "non-finite".equals(summary.stoppedBy()) ? SoundStreamCommand.EXIT_FAILURE : SoundStreamCommand.EXIT_OK;
     }
 
-    private void report(TrainingSummary s, boolean demo) {
+    private void report(TrainingSummary s) {
         var out = spec.commandLine().getOut();
         switch (s.stoppedBy()) {
             case "signal" -> out.println("stopped on request after step " + s.finalStep() + "; state saved");
@@ -190,15 +190,22 @@ final class TrainCommand implements Callable<Integer> {
             s.skippedFiles().forEach(f -> out.println("  " + f));
         }
         out.println("next:");
-        out.println("  soundstream encode --checkpoint " + s.lastCheckpoint() + " YOUR.wav --bitrate 3");
+        String checkpoint = shellWord(s.lastCheckpoint().toString());
+        out.println("  soundstream encode --checkpoint " + checkpoint + " YOUR.wav --bitrate 3");
         // decode finds the checkpoint by itself only in ./checkpoints
         boolean defaultDir = checkpointDir.normalize().equals(Path.of("checkpoints"));
-        out.println("  soundstream decode YOUR.ssc -o decoded.wav"
-                + (defaultDir ? "" : " --checkpoint " + s.lastCheckpoint()));
-        out.println("  tensorboard --logdir " + logDir);
-        out.println("  soundstream train " + (demo ? "" : "--audio-dir " + audioDir + " ") + "--resume latest"
-                + (defaultDir ? "" : " --checkpoint-dir " + checkpointDir) + " --max-steps " + (s.finalStep() + 1000));
+        out.println("  soundstream decode YOUR.ssc -o decoded.wav" + (defaultDir ? "" : " --checkpoint " + checkpoint));
+        out.println("  tensorboard --logdir " + shellWord(logDir.toString()));
+        // without --audio-dir a resumed run reads its data from the checkpoint
+        out.println("  soundstream train " + (audioDir == null ? "" : "--audio-dir " + shellWord(audioDir.toString())
+                + " ") + "--resume latest" + (defaultDir ? "" : " --checkpoint-dir "
+                + shellWord(checkpointDir.toString())) + " --max-steps " + (s.finalStep() + 1000));
         out.flush();
+    }
+
+    /** {@code word} as one shell word: single-quoted when it holds anything but plain path characters. */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static <T> T or(T value, T fallback) {

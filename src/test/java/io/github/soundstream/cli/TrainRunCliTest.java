@@ -1,6 +1,7 @@
 package io.github.soundstream.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -23,7 +24,26 @@ class TrainRunCliTest {
         assertEquals(0, r.code(), r.err());
         Path checkpoint = ck.resolve("soundstream_step_1.ckpt");
         assertTrue(Files.isRegularFile(checkpoint), r.out());
-        assertTrue(r.out().contains("soundstream decode YOUR.ssc -o decoded.wav --checkpoint " + checkpoint), r.out());
-        assertTrue(r.out().contains("--resume latest --checkpoint-dir " + ck), r.out());
+        // the folder's name has a space: the printed commands quote it, so they work pasted into a shell
+        assertTrue(r.out().contains("soundstream decode YOUR.ssc -o decoded.wav --checkpoint '" + checkpoint + "'"),
+                r.out());
+        assertTrue(r.out().contains("--resume latest --checkpoint-dir '" + ck + "'"), r.out());
+
+        // resuming the demo run without --audio-dir: the data comes from the checkpoint, and so must the next command
+        CliRunner.Result resumed = CliRunner.run("train", "--resume", "latest", "--max-steps", "2", "--quiet",
+                "--checkpoint-dir", ck.toString(), "--log-dir", dir.resolve("logs").toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(Files.isRegularFile(ck.resolve("soundstream_step_2.ckpt")), resumed.out());
+        assertFalse(resumed.out().contains("--audio-dir"), resumed.out());
+        assertTrue(resumed.out().contains("soundstream train --resume latest --checkpoint-dir '" + ck
+                + "' --max-steps 1002"), resumed.out());
+    }
+
+    @Test
+    void shellWordsAreQuotedOnlyWhenNeeded() {
+        String plain = "checkpoints/soundstream_step_5.ckpt";
+        assertEquals(plain, TrainCommand.shellWord(plain));
+        assertEquals("'/tmp/my runs'", TrainCommand.shellWord("/tmp/my runs"));
+        assertEquals("'/tmp/it'\\''s'", TrainCommand.shellWord("/tmp/it's"));
     }
 }
