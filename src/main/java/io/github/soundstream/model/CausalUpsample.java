@@ -54,6 +54,6 @@ public final class CausalUpsample extends NetworkBlock {
                 .singletonOrThrow(); // (B, cout·s, T)
         NDArray y = phases.reshape(batch, out, stride, frames).transpose(0, 1, 3, 2).reshape(batch, out,
                 frames * stride);
-        return y.add(bias.getArray().reshape(1, out, 1));
+        return y.add(local(bias.getArray().reshape(1, out, 1), y));
     }
 }

@@ -79,8 +79,15 @@ public final class VectorQuantizer extends NetworkBlock {
                 cachedNorms.close();
                 cachedTranspose.close();
             }
-            cachedNorms = book.square().sum(new int[] {1});
-            cachedTranspose = book.transpose().duplicate();
+            // ops on a parameter put their results on its long-lived manager: keep what is cached, close the rest
+            // at once (left open, a square and a transpose per layer piled up at every training step, 8 MB a step
+            // for tiny)
+            NDArray squares = book.square();
+            cachedNorms = squares.sum(new int[] {1});
+            squares.close();
+            NDArray transposed = book.transpose();
+            cachedTranspose = transposed.duplicate();
+            transposed.close();
             cachedFor = book;
             cachedVersion = version;
         }
