@@ -37,8 +37,7 @@ class DiscriminatorTest {
     void shapesAndFeatureMaps() {
         EngineSetup.configure(2);
         try (NDManager m = NDManager.newBaseManager()) {
-            Discriminators d = new Discriminators(DiscriminatorConfig.tiny(), 24000, new Constants(m));
-            d.initialize(m, DataType.FLOAT32);
+            Discriminators d = tinyDiscriminators(m);
             NDArray x = m.randomNormal(new Shape(2, 1, 48000));
             List<DiscriminatorOutput> out = d.discriminate(x, true);
             assertEquals(4, out.size());
@@ -63,8 +62,7 @@ class DiscriminatorTest {
         // must be the joint pass's, or feature matching would chase different targets
         EngineSetup.configure(2);
         try (NDManager m = NDManager.newBaseManager()) {
-            Discriminators d = new Discriminators(DiscriminatorConfig.tiny(), 24000, new Constants(m));
-            d.initialize(m, DataType.FLOAT32);
+            Discriminators d = tinyDiscriminators(m);
             NDArray real = m.randomNormal(new Shape(2, 1, 12000));
             NDArray fake = m.randomNormal(new Shape(2, 1, 12000)).mul(0.3f);
             Discriminators.Verdicts joint = d.discriminateBoth(real, fake, true);
@@ -74,6 +72,12 @@ class DiscriminatorTest {
                 assertClose(joint.fake().get(i), apart.fake().get(i));
             }
         }
+    }
+
+    private static Discriminators tinyDiscriminators(NDManager m) {
+        Discriminators d = new Discriminators(DiscriminatorConfig.tiny(), 24000, new Constants(m));
+        d.initialize(m, DataType.FLOAT32);
+        return d;
     }
 
     private static void assertClose(DiscriminatorOutput expected, DiscriminatorOutput actual) {
