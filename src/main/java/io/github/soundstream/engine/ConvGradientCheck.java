@@ -105,7 +105,11 @@ public final class ConvGradientCheck {
         return worst;
     }
 
-    /** Gradients of sum(conv(x, w) · r) for a fixed random r, with respect to x and w. */
+    /**
+     * Gradients of sum(y · r + y²), y = conv(x, w), for fixed non-trivial r, with respect to x and w. The square
+     * makes them depend on the forward values too: a linear loss's gradients never look at y, and oneDNN has
+     * computed wrong forward values on this processor (channels-last, some channel counts).
+     */
     private static NDArray[] gradients(NDManager m, Case c, NDArray x0, NDArray w0) {
         NDArray x = x0.duplicate();
         NDArray w = w0.duplicate();
@@ -119,7 +123,7 @@ public final class ConvGradientCheck {
                     : Conv1d.conv1d(x, w, null, new Shape(p[3]), new Shape(p[6]), new Shape(p[4]), p[5])
                             .singletonOrThrow();
             NDArray weights = y.getManager().create(sequence(y.size()), y.getShape()).toType(y.getDataType(), false);
-            gc.backward(y.mul(weights).sum());
+            gc.backward(y.mul(weights).add(y.square()).sum());
         }
         return new NDArray[] {x.getGradient(), w.getGradient()};
     }
