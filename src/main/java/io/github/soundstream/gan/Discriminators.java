@@ -46,41 +46,6 @@ public final class Discriminators extends NetworkBlock {
         return out;
     }
 
-    /** Real and fake verdicts from one pass over the two batches stacked (fewer, larger kernels than two passes). */
-    public Verdicts discriminateBoth(NDArray real, NDArray fake, boolean training) {
-        long b = real.getShape().get(0);
-        List<DiscriminatorOutput> both = discriminate(ai.djl.ndarray.NDArrays.concat(
-                new ai.djl.ndarray.NDList(real, fake), 0), training);
-        List<DiscriminatorOutput> r = new ArrayList<>();
-        List<DiscriminatorOutput> f = new ArrayList<>();
-        for (DiscriminatorOutput d : both) {
-            r.add(slice(d, "0:" + b));
-            f.add(slice(d, b + ":"));
-        }
-        return new Verdicts(r, f);
-    }
-
-    /**
-     * Real and fake verdicts from two passes, for the generator step: with the discriminators frozen and the real
-     * clips needing no gradient, the real pass is not recorded, so the backward pass computes input gradients for
-     * the fake half only (a joint pass would compute them for both).
-     */
-    public Verdicts discriminateApart(NDArray real, NDArray fake, boolean training) {
-        return new Verdicts(discriminate(real, training), discriminate(fake, training));
-    }
-
-    /** Outputs for the real and the fake halves of a joint pass. */
-    public record Verdicts(List<DiscriminatorOutput> real, List<DiscriminatorOutput> fake) {
-    }
-
-    private static DiscriminatorOutput slice(DiscriminatorOutput d, String range) {
-        List<NDArray> features = new ArrayList<>();
-        for (NDArray f : d.features()) {
-            features.add(f.get(range));
-        }
-        return new DiscriminatorOutput(d.logits().get(range), features);
-    }
-
     @Override
     public NDArray forward(NDArray x, boolean training, StreamState state) {
         return discriminate(x, training).get(0).logits();

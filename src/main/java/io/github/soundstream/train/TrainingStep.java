@@ -8,16 +8,19 @@ import ai.djl.training.GradientCollector;
 import io.github.soundstream.data.Batch;
 import io.github.soundstream.data.Mixing;
 import io.github.soundstream.gan.AdversarialLosses;
+import io.github.soundstream.gan.DiscriminatorOutput;
 import io.github.soundstream.gan.MelReconstructionLoss;
 import io.github.soundstream.model.SoundStreamGenerator;
 import io.github.soundstream.nn.Constants;
 import io.github.soundstream.nn.SeededRandom;
+import java.util.List;
 
 /**
  * One GAN step in its own NDManager scope. During the discriminator warm-up the generator trains on
  * reconstruction + commitment only and the discriminators are neither run nor updated. Afterwards: a generator step
- * (discriminator parameters frozen, so no wasted gradients) on λ_adv·hinge + λ_feat·feature matching +
- * λ_rec·mel + commitment, then a discriminator step on the detached reconstruction. A non-finite loss or gradient
+ * (discriminator parameters frozen for the fake pass, so no wasted gradients) on λ_adv·hinge + λ_feat·feature
+ * matching + λ_rec·mel + commitment, then a discriminator step on the detached reconstruction and the generator
+ * step's recorded real pass. A non-finite loss or gradient
  * norm skips that network's update (and the codebook update) and is reported.
  */
 final class TrainingStep {
@@ -56,10 +59,8 @@ final class TrainingStep {
             var dParams = models.discriminatorParameters().values();
 
             Gradients.zero(gParams, sm);
-            if (adv) {
-                Gradients.setTrainable(dParams, false);
-            }
             SoundStreamGenerator.Output out;
+            List<DiscriminatorOutput> realVerdicts = null;
             double rec;
             double commit;
             double advLoss = Double.NaN;
@@ -72,9 +73,15 @@ final class TrainingStep {
                 NDArray advTerm = null;
                 NDArray featTerm = null;
                 if (adv) {
-                    var verdicts = models.discriminators().discriminateApart(real, out.audio(), true);
-                    advTerm = adversarial.generatorHinge(verdicts.fake());
-                    featTerm = adversarial.featureMatching(verdicts.real(), verdicts.fake());
+                    // The real pass is recorded with the discriminators trainable, and the discriminator step
+                    // reuses it (their parameters do not change in between): one discriminator forward less per
+                    // step. Feature matching detaches it, so the generator's backward never enters it. The fake
+                    // pass runs frozen, so that backward computes no discriminator weight gradients.
+                    realVerdicts = models.discriminators().discriminate(real, true);
+                    Gradients.setTrainable(dParams, false);
+                    List<DiscriminatorOutput> fakeVerdicts = models.discriminators().discriminate(out.audio(), true);
+                    advTerm = adversarial.generatorHinge(fakeVerdicts);
+                    featTerm = adversarial.featureMatching(realVerdicts, fakeVerdicts);
                     loss = loss.add(advTerm.mul(c.like(config.lambdaAdv(), advTerm)))
                             .add(featTerm.mul(c.like(config.lambdaFeat(), featTerm)));
                 }
@@ -108,8 +115,8 @@ final class TrainingStep {
                 Gradients.zero(dParams, sm);
                 NDArray fake = out.audio().stopGradient();
                 try (GradientCollector gc = engine.newGradientCollector()) {
-                    var verdicts = models.discriminators().discriminateBoth(real, fake, true);
-                    NDArray loss = adversarial.discriminatorHinge(verdicts.real(), verdicts.fake());
+                    NDArray loss = adversarial.discriminatorHinge(realVerdicts,
+                            models.discriminators().discriminate(fake, true));
                     gc.backward(loss);
                     dLoss = loss.getFloat();
                 }

@@ -56,42 +56,10 @@ class DiscriminatorTest {
         }
     }
 
-    @Test
-    void separatePassesGiveTheJointPassVerdicts() {
-        // the generator step judges real and fake apart so that the real pass stays out of the graph; the verdicts
-        // must be the joint pass's, or feature matching would chase different targets
-        EngineSetup.configure(2);
-        try (NDManager m = NDManager.newBaseManager()) {
-            Discriminators d = tinyDiscriminators(m);
-            NDArray real = m.randomNormal(new Shape(2, 1, 12000));
-            NDArray fake = m.randomNormal(new Shape(2, 1, 12000)).mul(0.3f);
-            Discriminators.Verdicts joint = d.discriminateBoth(real, fake, true);
-            Discriminators.Verdicts apart = d.discriminateApart(real, fake, true);
-            for (int i = 0; i < d.count(); i++) {
-                assertClose(joint.real().get(i), apart.real().get(i));
-                assertClose(joint.fake().get(i), apart.fake().get(i));
-            }
-        }
-    }
-
     private static Discriminators tinyDiscriminators(NDManager m) {
         Discriminators d = new Discriminators(DiscriminatorConfig.tiny(), 24000, new Constants(m));
         d.initialize(m, DataType.FLOAT32);
         return d;
-    }
-
-    private static void assertClose(DiscriminatorOutput expected, DiscriminatorOutput actual) {
-        assertEquals(expected.features().size(), actual.features().size());
-        for (int k = 0; k < expected.features().size(); k++) {
-            NDArray e = expected.features().get(k);
-            NDArray a = actual.features().get(k);
-            assertEquals(e.getShape(), a.getShape());
-            float scale = e.abs().max().getFloat() + 1e-6f;
-            float diff = e.sub(a).abs().max().getFloat();
-            assertTrue(diff <= 1e-5f * scale, "feature " + k + " differs by " + diff + " (scale " + scale + ")");
-        }
-        assertTrue(expected.logits().sub(actual.logits()).abs().max().getFloat()
-                <= 1e-5f * (expected.logits().abs().max().getFloat() + 1e-6f));
     }
 
     @Test
