@@ -44,13 +44,13 @@ class NetworkGradientTest {
 
     @Test
     void inputGradientsThroughFrozenDiscriminators() {
-        compare((m, type) -> discriminators(m, type), true, false, (block, x) -> verdictLoss(
+        compare(NetworkGradientTest::discriminators, true, false, (block, x) -> verdictLoss(
                 ((Discriminators) block).discriminate(x, true)), new Shape(2, 1, TrainingFixtures.RATE / 2));
     }
 
     @Test
     void discriminatorWeightGradientsOnData() {
-        compare((m, type) -> discriminators(m, type), false, true, (block, x) -> verdictLoss(
+        compare(NetworkGradientTest::discriminators, false, true, (block, x) -> verdictLoss(
                 ((Discriminators) block).discriminate(x, true)), new Shape(2, 1, TrainingFixtures.RATE / 2));
     }
 
