@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class DiscriminatorStepTest {
     @Test
-    void aRealPassRecordedInTheGeneratorStepGivesTheJointPassGradients() {
+    void aRealPassRecordedInTheGeneratorStepGivesTheGradientsOfPassesRunInTheDiscriminatorStep() {
         EngineSetup.configure(2, Workload.TRAINING);
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getEngine("PyTorch").setRandomSeed(5);
@@ -41,20 +41,23 @@ class DiscriminatorStepTest {
             AdversarialLosses losses = new AdversarialLosses(constants);
             Collection<Parameter> params = new ArrayList<>();
             List<String> names = new ArrayList<>();
-            d.getParameters().forEach(e -> names.add(e.getKey()));
-            d.getParameters().forEach(e -> params.add(e.getValue()));
+            d.getParameters().forEach(e -> {
+                names.add(e.getKey());
+                params.add(e.getValue());
+            });
             NDArray real = m.randomNormal(new Shape(2, 1, 4000)).mul(0.5f);
-            NDArray fake = m.randomNormal(new Shape(2, 1, 4000)).mul(0.02f); // unlike the real clips, so the hinge terms do not cancel
+            // unlike the real clips, so that the hinge's real and fake terms do not cancel
+            NDArray fake = m.randomNormal(new Shape(2, 1, 4000)).mul(0.02f);
 
             // reference: both passes inside the discriminator step, as a plain implementation would run them
             Gradients.zero(params, m);
-            float jointLoss;
+            float referenceLoss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray loss = losses.discriminatorHinge(d.discriminate(real, true), d.discriminate(fake, true));
                 gc.backward(loss);
-                jointLoss = loss.getFloat();
+                referenceLoss = loss.getFloat();
             }
-            List<float[]> joint = gradients(params);
+            List<float[]> reference = gradients(params);
 
             // now: the generator step records the real pass, then judges the fake frozen and backpropagates
             Gradients.zero(params, m);
@@ -84,17 +87,17 @@ class DiscriminatorStepTest {
             }
             List<float[]> reused = gradients(params);
 
-            assertEquals(jointLoss, reusedLoss, 1e-6f * Math.abs(jointLoss));
-            assertEquals(joint.size(), reused.size());
+            assertEquals(referenceLoss, reusedLoss, 1e-6f * Math.abs(referenceLoss));
+            assertEquals(reference.size(), reused.size());
             // compared per discriminator: single parameters (a logits bias under the hinge) can have gradients that
             // cancel to noise
             Map<String, double[]> byDiscriminator = new TreeMap<>();
-            for (int i = 0; i < joint.size(); i++) {
+            for (int i = 0; i < reference.size(); i++) {
                 double[] acc = byDiscriminator.computeIfAbsent(names.get(i).split("_")[0], k -> new double[2]);
-                for (int k = 0; k < joint.get(i).length; k++) {
-                    double diff = joint.get(i)[k] - reused.get(i)[k];
+                for (int k = 0; k < reference.get(i).length; k++) {
+                    double diff = reference.get(i)[k] - reused.get(i)[k];
                     acc[0] += diff * diff;
-                    acc[1] += (double) joint.get(i)[k] * joint.get(i)[k];
+                    acc[1] += (double) reference.get(i)[k] * reference.get(i)[k];
                 }
             }
             assertEquals(d.count(), byDiscriminator.size());
