@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Seconds per full GAN step (discriminators included, no warm-up phase) on the synthetic corpus, after one
- * untimed step. Must run in a process set up for training (the oneDNN cap), as the real thing does.
+ * untimed step, on the convolution kernels the start-up check picks, as the real thing does.
  */
 public final class TrainingBenchmark {
     private TrainingBenchmark() {
@@ -37,6 +37,7 @@ public final class TrainingBenchmark {
         List<Double> times = new ArrayList<>();
         long[] last = {System.nanoTime()};
         try (TrainingModels models = new TrainingModels(model, disc, 42, Device.cpu())) {
+            models.checkConvolutions(); // the kernels training would use, chosen as training chooses them
             new Trainer(setup, models, new SyntheticClips(42, 64, model.sampleRate(), data.clipSamples()),
                     new PrintStream(java.io.OutputStream.nullOutputStream()), true).onStep(r -> {
                         long now = System.nanoTime();

@@ -5,7 +5,6 @@ import io.github.soundstream.bench.ResidentMemory;
 import io.github.soundstream.bench.Stats;
 import io.github.soundstream.bench.TrainingBenchmark;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code soundstream bench}: reproducible speed figures. Codec speed is measured in this process (inference set-up);
- * training speed in a child process set up for training, since the oneDNN cap gradients need is fixed per process.
+ * training speed in a child process, so that its peak memory, and a fallback to PyTorch's own convolutions should
+ * the start-up check take one (a process-wide switch), stay apart from the codec figures.
  */
 @Command(name = "bench", sortOptions = false, header = "Speed and memory figures: codec and training.", description = {
         "Measure encode/decode speed (whole file and frame-by-frame streaming, x real time), seconds per training",
@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
         double len = length != null ? length : preset.equals("base") ? 2.0 : 1.0;
         SoundStreamCommand top = spec.root().commandLine().getCommand();
         if (part.equals("train")) {
-            EngineSetup.configure(top.threads, Workload.TRAINING);
+            EngineSetup.configure(top.threads);
             Stats s = TrainingBenchmark.run(preset, b, len, trainSteps);
             out.printf(Locale.ROOT, "%.4f %.4f %.4f %d %.0f%n", s.median(), s.min(), s.max(), s.runs(),
                     ResidentMemory.peakMb());

@@ -2,7 +2,6 @@ package io.github.soundstream.cli;
 
 import io.github.soundstream.data.DataConfig;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.train.TrainingConfig;
@@ -158,7 +157,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         SoundStreamCommand top = spec.root().commandLine().getCommand();
-        EngineSetup.configure(top.threads, Workload.TRAINING);
+        EngineSetup.configure(top.threads);
         PrintStream console = System.err;
         TrainingSummary summary;
         try {

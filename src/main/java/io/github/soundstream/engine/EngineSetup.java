@@ -16,20 +16,10 @@ public final class EngineSetup {
     private EngineSetup() {
     }
 
-    /** Inference set-up; see {@link #configure(Integer, Workload)}. */
-    public static void configure(Integer threads) {
-        configure(threads, Workload.INFERENCE);
-    }
-
     /**
-     * @param threads  intra-op threads, or {@code null} for all cores
-     * @param workload {@link Workload#TRAINING} applies the oneDNN instruction-set cap that correct convolution
-     *                 gradients need on AVX-512 processors; call it before the first convolution of the process
+     * @param threads intra-op threads, or {@code null} for all cores
      */
-    public static void configure(Integer threads, Workload workload) {
-        if (workload == Workload.TRAINING) {
-            OneDnnIsaCap.apply();
-        }
+    public static void configure(Integer threads) {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("ai.djl.default_engine", "PyTorch");
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -52,8 +42,8 @@ public final class EngineSetup {
         Device device = engine.defaultDevice();
         lines.add("device: " + device + (engine.getGpuCount() > 0 ? " (" + engine.getGpuCount() + " GPU)" : ""));
         lines.add("natives: " + LibUtils.getLibtorchPath());
-        String isa = OneDnnIsaCap.current();
-        lines.add("oneDNN ISA cap: " + (isa == null ? "none (inference)" : isa));
+        String cap = OneDnn.userIsaCap();
+        lines.add("oneDNN: " + (OneDnn.enabled() ? "on" : "off") + (cap == null ? "" : ", ISA capped to " + cap));
         lines.add("threads: " + JniUtils.getNumThreads() + " intra-op, " + JniUtils.getNumInteropThreads()
                 + " inter-op (" + Runtime.getRuntime().availableProcessors() + " cores)");
         return lines;

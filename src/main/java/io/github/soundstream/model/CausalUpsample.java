@@ -5,8 +5,9 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv1d;
+import io.github.soundstream.nn.ConvGeometry;
 import io.github.soundstream.nn.ConvInit;
+import io.github.soundstream.nn.Convolution;
 import io.github.soundstream.nn.NetworkBlock;
 import io.github.soundstream.nn.StreamState;
 
@@ -21,22 +22,29 @@ import io.github.soundstream.nn.StreamState;
  * depends on frames ≤ n/s only — the right overlap a transposed conv would spill into the next frame is carried
  * by the next frame's own output instead of padding or trimming.
  */
-public final class CausalUpsample extends NetworkBlock {
+public final class CausalUpsample extends NetworkBlock implements Convolution {
     private final int out;
     private final int stride;
+    private final ConvGeometry phaseConv;
     private final Parameter weight;
     private final Parameter bias;
 
     public CausalUpsample(int in, int out, int stride) {
         this.out = out;
         this.stride = stride;
+        this.phaseConv = ConvGeometry.oneD(in, out * stride, 2, 1, 1, 1, 0);
         // PyTorch's ConvTranspose1d takes fan_in from weight.size(1)·k = cout·2s
         long fanIn = (long) out * 2 * stride;
         this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape((long) out * stride, in, 2)).optInitializer(ConvInit.PYTORCH.weight(fanIn))
+                .optShape(phaseConv.weightShape()).optInitializer(ConvInit.PYTORCH.weight(fanIn))
                 .build());
         this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
                 .optShape(new Shape(out)).optInitializer(ConvInit.PYTORCH.bias(fanIn)).build());
+    }
+
+    @Override
+    public ConvGeometry geometry() {
+        return phaseConv;
     }
 
     @Override
@@ -50,8 +58,7 @@ public final class CausalUpsample extends NetworkBlock {
         if (state != null) {
             state.keep(this, x.get(":, :, " + (frames - 1) + ":"));
         }
-        NDArray phases = Conv1d.conv1d(padded, weight.getArray(), null, new Shape(1), new Shape(0), new Shape(1), 1)
-                .singletonOrThrow(); // (B, cout·s, T)
+        NDArray phases = phaseConv.apply(padded, weight.getArray(), null); // (B, cout·s, T)
         NDArray y = phases.reshape(batch, out, stride, frames).transpose(0, 1, 3, 2).reshape(batch, out,
                 frames * stride);
         return y.add(local(bias.getArray().reshape(1, out, 1), y));

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv1d;
 
 /**
  * 1-D convolution on (batch, channels, time). {@link Padding#CAUSAL} pads (kernel−1)·dilation zeros on the left
@@ -12,31 +11,22 @@ import ai.djl.nn.convolutional.Conv1d;
  * pads symmetrically by {@code padding} (for discriminators, with PyTorch's initialisation). Optional weight
  * normalisation.
  */
-public final class Conv1dLayer extends NetworkBlock {
+public final class Conv1dLayer extends NetworkBlock implements Convolution {
     public enum Padding { CAUSAL, SYMMETRIC }
 
-    private final int kernel;
-    private final int stride;
-    private final int dilation;
-    private final int groups;
+    private final ConvGeometry geometry;
     private final Padding padding;
-    private final int symmetricPad;
     private final WeightParameter weight;
     private final Parameter bias;
 
     private Conv1dLayer(int in, int out, int kernel, int stride, int dilation, int groups, Padding padding,
             int symmetricPad, boolean weightNorm, ConvInit init) {
-        if (in % groups != 0 || out % groups != 0) {
-            throw new IllegalArgumentException("channels " + in + "→" + out + " not divisible by groups " + groups);
-        }
-        this.kernel = kernel;
-        this.stride = stride;
-        this.dilation = dilation;
-        this.groups = groups;
+        // causal padding is done by forward (it may come from a stream's context), so the convolution pads nothing
+        this.geometry = ConvGeometry.oneD(in, out, kernel, stride, dilation, groups,
+                padding == Padding.CAUSAL ? 0 : symmetricPad);
         this.padding = padding;
-        this.symmetricPad = symmetricPad;
         long fanIn = (long) in / groups * kernel;
-        this.weight = new WeightParameter(this, new Shape(out, in / groups, kernel), fanIn, weightNorm, init);
+        this.weight = new WeightParameter(this, geometry.weightShape(), fanIn, weightNorm, init);
         this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
                 .optShape(new Shape(out)).optInitializer(init.bias(fanIn)).build());
     }
@@ -53,13 +43,17 @@ public final class Conv1dLayer extends NetworkBlock {
 
     /** Left context this layer needs, in input samples. */
     public int receptiveFieldPad() {
-        return (kernel - 1) * dilation;
+        return (geometry.kernelW() - 1) * geometry.dilation();
+    }
+
+    @Override
+    public ConvGeometry geometry() {
+        return geometry;
     }
 
     @Override
     public NDArray forward(NDArray x, boolean training, StreamState state) {
         NDArray in = x;
-        int pad = symmetricPad;
         if (padding == Padding.CAUSAL) {
             int left = receptiveFieldPad();
             if (left > 0) {
@@ -74,9 +68,7 @@ public final class Conv1dLayer extends NetworkBlock {
                     state.keep(this, in.get(":, :, " + (in.getShape().get(2) - left) + ":"));
                 }
             }
-            pad = 0;
         }
-        return Conv1d.conv1d(in, weight.value(x), bias.getArray(), new Shape(stride), new Shape(pad),
-                new Shape(dilation), groups).singletonOrThrow();
+        return geometry.apply(in, weight.value(x), bias.getArray());
     }
 }

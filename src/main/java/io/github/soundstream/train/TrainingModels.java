@@ -6,10 +6,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import io.github.soundstream.engine.TrustedConvolutions;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.gan.Discriminators;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.model.SoundStreamGenerator;
+import io.github.soundstream.nn.Convolution;
 import io.github.soundstream.nn.Constants;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,6 +90,14 @@ public final class TrainingModels implements AutoCloseable {
 
     public Discriminators discriminators() {
         return discriminators;
+    }
+
+    /**
+     * Checks every convolution of both networks against float64 on this processor, falling back to PyTorch's own
+     * kernels or refusing (see {@link TrustedConvolutions}); returns the line to log. CPU only: CUDA uses cuDNN.
+     */
+    public String checkConvolutions() {
+        return TrustedConvolutions.ensure(Convolution.census(generator, discriminators));
     }
 
     Map<String, Parameter> generatorParameters() {

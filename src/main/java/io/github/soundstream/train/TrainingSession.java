@@ -8,7 +8,6 @@ import io.github.soundstream.data.DataConfig;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.data.FileClips;
 import io.github.soundstream.data.SyntheticClips;
-import io.github.soundstream.engine.ConvGradientCheck;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.model.ModelConfig;
 import java.io.IOException;
@@ -85,18 +84,12 @@ public final class TrainingSession {
         Trainer.Setup setup = new Trainer.Setup(request.version(), runName, model, disc, data, training,
                 request.checkpointDir(), request.logDir());
 
-        if (!device.isGpu()) {
-            ConvGradientCheck.Result check = ConvGradientCheck.run(2);
-            LOG.info("{}", check.summary());
-            if (!check.passed()) {
-                throw new IllegalStateException("this processor's convolution gradients are wrong even with the "
-                        + "oneDNN cap (" + check.summary() + "); refusing to train on them");
-            }
-        }
-        Files.createDirectories(setup.runDir());
-        Files.writeString(setup.runDir().resolve("config.json"), ConfigJson.json(setup));
-
         try (TrainingModels models = new TrainingModels(model, disc, training.seed(), device)) {
+            if (!device.isGpu()) {
+                LOG.info("{}", models.checkConvolutions());
+            }
+            Files.createDirectories(setup.runDir());
+            Files.writeString(setup.runDir().resolve("config.json"), ConfigJson.json(setup));
             long startStep = 0;
             DataPosition position = DataPosition.START;
             long skipped = 0;

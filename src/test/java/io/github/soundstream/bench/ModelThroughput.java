@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Whole-file encode and decode of 10 s at 24 kHz per preset, inference set-up (no oneDNN cap), in × real time.
+ * Whole-file encode and decode of 10 s at 24 kHz per preset, outside any gradient collector, in × real time.
  * Usage: {@code ModelThroughput [threads] [presets...]}; reports peak resident memory (VmHWM) at the end.
  */
 public final class ModelThroughput {

@@ -5,7 +5,6 @@ import io.github.soundstream.data.DataConfig;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.data.SyntheticClips;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.train.Trainer;
@@ -28,7 +27,7 @@ public final class StepMemory {
         int batch = Integer.parseInt(args[1]);
         double seconds = Double.parseDouble(args[2]);
         int steps = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        EngineSetup.configure(2, Workload.TRAINING);
+        EngineSetup.configure(2);
         ModelConfig model = ModelConfig.preset(preset);
         DiscriminatorConfig disc = DiscriminatorConfig.standard();
         DataConfig data = new DataConfig(null, 24000, seconds, batch, 0, 64);

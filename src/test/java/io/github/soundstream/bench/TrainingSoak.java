@@ -5,7 +5,6 @@ import io.github.soundstream.data.DataConfig;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.data.SyntheticClips;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.train.Trainer;
@@ -34,7 +33,7 @@ public final class TrainingSoak {
         long warmup = Long.parseLong(args[4]);
         int threads = Integer.parseInt(args[5]);
         long every = args.length > 6 ? Long.parseLong(args[6]) : 50;
-        EngineSetup.configure(threads, Workload.TRAINING);
+        EngineSetup.configure(threads);
         ModelConfig model = ModelConfig.preset(preset);
         DiscriminatorConfig disc = DiscriminatorConfig.standard();
         DataConfig data = new DataConfig(null, 24000, seconds, batch, 2, 256);

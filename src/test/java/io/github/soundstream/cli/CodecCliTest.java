@@ -8,7 +8,6 @@ import io.github.soundstream.audio.WavFormat;
 import io.github.soundstream.audio.WavWriter;
 import io.github.soundstream.audio.synth.Soundscape;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import io.github.soundstream.train.TestCheckpoints;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ class CodecCliTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        EngineSetup.configure(2, Workload.TRAINING);
+        EngineSetup.configure(2);
         checkpoint = TestCheckpoints.micro(dir.resolve("train"), 5);
     }
 

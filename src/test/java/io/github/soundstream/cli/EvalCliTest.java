@@ -8,7 +8,6 @@ import io.github.soundstream.audio.WavFormat;
 import io.github.soundstream.audio.WavWriter;
 import io.github.soundstream.audio.synth.Soundscape;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import io.github.soundstream.train.TestCheckpoints;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,7 +24,7 @@ class EvalCliTest {
 
     @Test
     void writesASelfContainedReportAndJson() throws IOException {
-        EngineSetup.configure(2, Workload.TRAINING);
+        EngineSetup.configure(2);
         Path ck = TestCheckpoints.micro(dir.resolve("train"), 1);
         Path audio = Files.createDirectories(dir.resolve("audio"));
         for (int i = 0; i < 3; i++) {

@@ -30,7 +30,7 @@ class FileCodecTest {
 
     @BeforeAll
     static void makeCheckpoint() throws IOException {
-        EngineSetup.configure(2, io.github.soundstream.engine.Workload.TRAINING);
+        EngineSetup.configure(2);
         checkpoint = TestCheckpoints.micro(dir.resolve("train"), 3);
     }
 

@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import io.github.soundstream.model.SoundStreamGenerator;
 import io.github.soundstream.model.TestModels;
 import io.github.soundstream.nn.Constants;
@@ -35,7 +34,7 @@ class LossGradientTest {
 
     @BeforeAll
     static void setUp() {
-        EngineSetup.configure(1, Workload.TRAINING);
+        EngineSetup.configure(1);
         manager = NDManager.newBaseManager();
         constants = new Constants(manager);
         Engine.getEngine("PyTorch").setRandomSeed(5);

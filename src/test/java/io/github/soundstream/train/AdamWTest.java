@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -37,7 +36,7 @@ class AdamWTest {
 
     @Test
     void matchesTheFloat64UpdateRule() {
-        EngineSetup.configure(1, Workload.TRAINING);
+        EngineSetup.configure(1);
         float[] w0 = {0.5f, -1.2f, 2.0f, 0.01f};
         float[] k = {1f, -0.5f, 0.25f, 3f};
         double lr = 0.05;
@@ -75,7 +74,7 @@ class AdamWTest {
 
     @Test
     void savedStateContinuesBitForBit() throws IOException {
-        EngineSetup.configure(1, Workload.TRAINING);
+        EngineSetup.configure(1);
         float[] w0 = {0.3f, -0.7f, 1.1f};
         float[] k = {2f, 1f, -1f};
         try (NDManager m = NDManager.newBaseManager()) {

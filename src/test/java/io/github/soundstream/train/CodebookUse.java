@@ -11,7 +11,6 @@ import io.github.soundstream.data.BatchLoader;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.data.SyntheticClips;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.model.SoundStreamGenerator;
@@ -34,7 +33,7 @@ public final class CodebookUse {
         int steps = Integer.parseInt(args[0]);
         int batchSize = Integer.parseInt(args[1]);
         int clips = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        EngineSetup.configure(2, Workload.TRAINING);
+        EngineSetup.configure(2);
         ModelConfig model = ModelConfig.tiny();
         TrainingConfig config = new TrainingConfig(steps, 1e-4, 1e-4, 0.999996, Long.MAX_VALUE / 2,
                 Long.MAX_VALUE / 2, 1, Long.MAX_VALUE / 2, 10, 42, 1, 100, 1, 1, 0.5);

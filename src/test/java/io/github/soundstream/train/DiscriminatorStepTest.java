@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import io.github.soundstream.gan.AdversarialLosses;
 import io.github.soundstream.gan.DiscriminatorOutput;
 import io.github.soundstream.gan.Discriminators;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class DiscriminatorStepTest {
     @Test
     void aRealPassRecordedInTheGeneratorStepGivesTheGradientsOfPassesRunInTheDiscriminatorStep() {
-        EngineSetup.configure(2, Workload.TRAINING);
+        EngineSetup.configure(2);
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getEngine("PyTorch").setRandomSeed(5);
             Constants constants = new Constants(m);

@@ -11,7 +11,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import io.github.soundstream.gan.DiscriminatorOutput;
 import io.github.soundstream.gan.Discriminators;
 import io.github.soundstream.model.SoundStreamGenerator;
@@ -29,17 +28,17 @@ import org.junit.jupiter.api.Test;
  * gradients through frozen discriminators (generator step), weight gradients of discriminators on data
  * (discriminator step), and all gradients of the encoder and decoder, with losses whose gradients depend on the
  * forward values. Why whole networks: per-layer checks of a linear loss can pass while a network trains on wrong
- * numbers. An attempt to drop the oneDNN cap by running recorded convolutions channels-last passed every per-layer
- * check, yet failed here by 3–30 %: oneDNN's channels-last kernels compute wrong forward values for some shapes
- * (16→40 channels on 26 frames), and a linear loss's gradients never look at forward values. Two threads, as in
- * training, where those faults showed.
+ * numbers. oneDNN's channels-last kernels passed every per-layer check, yet failed here by 3–30 %: they compute
+ * wrong forward values for some shapes (16→40 channels on 26 frames), and a linear loss's gradients never look at
+ * forward values. Without the channel alignment of {@code nn.ConvGeometry}, all three tests fail on AVX-512
+ * processors (NaN input gradients). Two threads, as in training, where those faults showed.
  */
 class NetworkGradientTest {
     private static final double TOLERANCE = 1e-4; // right kernels give about 1e-7; the faults seen were > 1e-2
 
     @BeforeAll
     static void setup() {
-        EngineSetup.configure(2, Workload.TRAINING);
+        EngineSetup.configure(2);
     }
 
     @Test

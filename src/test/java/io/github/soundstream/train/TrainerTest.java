@@ -9,7 +9,6 @@ import ai.djl.nn.Parameter;
 import io.github.soundstream.data.ClipSource;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ class TrainerTest {
 
     @BeforeAll
     static void training() {
-        EngineSetup.configure(2, Workload.TRAINING);
+        EngineSetup.configure(2);
     }
 
     private static TrainingSummary train(Trainer.Setup setup, TrainingModels models, ClipSource clips, long from,

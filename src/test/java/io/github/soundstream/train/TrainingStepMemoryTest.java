@@ -6,7 +6,6 @@ import ai.djl.Device;
 import io.github.soundstream.data.BatchLoader;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.engine.EngineSetup;
-import io.github.soundstream.engine.Workload;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TrainingStepMemoryTest {
     @Test
     void stepsLeaveNoArraysOnTheModelsManager() throws Exception {
-        EngineSetup.configure(2, Workload.TRAINING);
+        EngineSetup.configure(2);
         TrainingConfig config = TrainingFixtures.training(10, 2, 1000, 1); // the GAN starts at step 2
         try (TrainingModels models = new TrainingModels(TrainingFixtures.model(), TrainingFixtures.discriminators(), 7,
                 Device.cpu());

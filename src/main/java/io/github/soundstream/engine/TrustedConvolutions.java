@@ -1,0 +1,32 @@
+package io.github.soundstream.engine;
+
+import io.github.soundstream.nn.ConvGeometry;
+import java.util.List;
+
+/**
+ * Makes sure the convolutions of the networks about to be trained compute correct gradients on this processor:
+ * check them against float64 through oneDNN; if any is wrong, switch to PyTorch's own kernels and check again; if
+ * those are wrong too, refuse. Training must never run on silently wrong gradients.
+ */
+public final class TrustedConvolutions {
+    private static final int ROUNDS = 2;
+
+    private TrustedConvolutions() {
+    }
+
+    /** Returns a line saying which kernels training will use and what the check found. */
+    public static String ensure(List<ConvGeometry> shapes) {
+        ConvGradientCheck.Result oneDnn = ConvGradientCheck.run(shapes, ROUNDS);
+        if (oneDnn.passed()) {
+            return "convolutions: oneDNN, " + oneDnn.summary();
+        }
+        OneDnn.setEnabled(false);
+        ConvGradientCheck.Result own = ConvGradientCheck.run(shapes, ROUNDS);
+        if (!own.passed()) {
+            throw new IllegalStateException("this processor's convolution gradients are wrong with oneDNN ("
+                    + oneDnn.summary() + ") and without it (" + own.summary() + "); refusing to train on them");
+        }
+        return "convolutions: PyTorch's own kernels, because oneDNN's gradients are wrong here (" + oneDnn.summary()
+                + "); " + own.summary();
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.soundstream.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.soundstream.nn.ConvGeometry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fallback the start-up check takes when oneDNN's gradients are wrong: with oneDNN off, PyTorch's own kernels
+ * get even the channel counts oneDNN mishandles right, as they are. (A class of its own: the switch is process-wide.)
+ */
+class OneDnnTest {
+    @Test
+    void switchingOneDnnOffGivesCorrectGradientsForUnalignedChannels() {
+        EngineSetup.configure(2);
+        EngineSetup.engine();
+        assertTrue(OneDnn.enabled());
+        List<ConvGeometry> unaligned = List.of(ConvGeometry.oneD(1024, 1, 3, 1, 1, 1, 1),
+                ConvGeometry.oneD(24, 12, 7, 1, 3, 1, 0), ConvGeometry.twoD(256, 1, 1, 8, 1, 1, 0, 0),
+                ConvGeometry.twoD(20, 8, 3, 3, 1, 1, 1, 1));
+        OneDnn.setEnabled(false);
+        try {
+            assertFalse(OneDnn.enabled());
+            assertTrue(EngineSetup.describe(EngineSetup.engine()).contains("oneDNN: off"));
+            ConvGradientCheck.Result r = ConvGradientCheck.run(unaligned, 2, ConvGradientCheck.Path.RAW);
+            assertEquals(8, r.checks());
+            assertTrue(r.passed(), r.summary());
+        } finally {
+            OneDnn.setEnabled(true);
+        }
+        assertTrue(OneDnn.enabled());
+    }
+}
