@@ -16,12 +16,17 @@ public final class TrustedConvolutions {
 
     /** Returns a line saying which kernels training will use and what the check found. */
     public static String ensure(List<ConvGeometry> shapes) {
-        ConvGradientCheck.Result oneDnn = ConvGradientCheck.run(shapes, ROUNDS);
+        return ensure(shapes, ConvGradientCheck.Path.NETWORK);
+    }
+
+    /** {@link #ensure(List)} with the convolutions computed along {@code path} (the tests take RAW). */
+    static String ensure(List<ConvGeometry> shapes, ConvGradientCheck.Path path) {
+        ConvGradientCheck.Result oneDnn = ConvGradientCheck.run(shapes, ROUNDS, path);
         if (oneDnn.passed()) {
             return "convolutions: oneDNN, " + oneDnn.summary();
         }
         OneDnn.setEnabled(false);
-        ConvGradientCheck.Result own = ConvGradientCheck.run(shapes, ROUNDS);
+        ConvGradientCheck.Result own = ConvGradientCheck.run(shapes, ROUNDS, path);
         if (!own.passed()) {
             throw new IllegalStateException("this processor's convolution gradients are wrong with oneDNN ("
                     + oneDnn.summary() + ") and without it (" + own.summary() + "); refusing to train on them");

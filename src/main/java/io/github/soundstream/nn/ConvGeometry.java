@@ -13,18 +13,18 @@ import ai.djl.pytorch.jni.JniUtils;
  * <p>Why it pads channels: libtorch 2.3.1 bundles oneDNN 3.3.6, whose direct-convolution kernels compute wrong
  * <em>input gradients</em> (relative errors near 1, often NaN) on AVX2 and AVX-512 processors when the output
  * channels are not a multiple of the kernels' channel block (8 on AVX2, 16 on AVX-512), or when more than 16 input
- * channels are not a multiple of it. Forward values and weight gradients are right (docs/BENCHMARKS.md). So while
- * autograd records, this pads both channel counts with zeros to a multiple of {@value #CHANNEL_BLOCK} and slices
- * the output back: the extra output channels receive no gradient, the extra input channels' gradients are dropped,
- * and the result is the unpadded convolution. "While autograd records" (inside a {@code GradientCollector}) because
- * DJL 0.29 cannot tell whether a recorded intermediate needs a gradient: {@code hasGradient} is false for them, and
- * asking libtorch for the grad_fn of a tensor without one crashes the JVM. Inference, outside a collector, runs
- * the convolution as it is. {@code engine.ConvGradientCheck} checks every layer of the networks being trained
- * against float64 at {@code train} start.
+ * channels are not a multiple of it (of 32, for strided kernels). Forward values and weight gradients are right
+ * (docs/BENCHMARKS.md). So while autograd records, this pads both channel counts with zeros ({@link #alignedIn},
+ * {@link #alignedOut}) and slices the output back: the extra output channels receive no gradient, the extra input
+ * channels' gradients are dropped, and the result is the unpadded convolution. "While autograd records" (inside a
+ * {@code GradientCollector}) because DJL 0.29 cannot tell whether a recorded intermediate needs a gradient:
+ * {@code hasGradient} is false for them, and asking libtorch for the grad_fn of a tensor without one crashes the
+ * JVM. Inference, outside a collector, runs the convolution as it is. {@code engine.ConvGradientCheck} checks
+ * every layer of the networks being trained against float64 at {@code train} start.
  */
 public record ConvGeometry(boolean twoD, int in, int out, int kernelH, int kernelW, int strideH, int strideW,
         int dilation, int groups, int padH, int padW) {
-    /** Channel multiple that is safe on both AVX2 (block 8) and AVX-512 (block 16) kernels. */
+    /** Channel block of oneDNN's AVX-512 kernels, a multiple of AVX2's (8). */
     public static final int CHANNEL_BLOCK = 16;
 
     public ConvGeometry {
@@ -50,13 +50,20 @@ public record ConvGeometry(boolean twoD, int in, int out, int kernelH, int kerne
         return twoD ? new Shape(out, in, kernelH, kernelW) : new Shape(out, in / groups, kernelW);
     }
 
-    /** Input channels after alignment: small counts (≤ 8) use oneDNN's plain layout and are left alone. */
+    /**
+     * Input channels after alignment. Up to 8 use oneDNN's plain layout and are left alone; above 16 the multiple is
+     * 32, because the strided kernels also get odd multiples of 16 wrong (48, 80 and 112 input channels at stride
+     * 2, 4 and 5, measured).
+     */
     int alignedIn() {
-        return groups == 1 && in > CHANNEL_BLOCK / 2 && in % CHANNEL_BLOCK != 0 ? roundUp(in) : in;
+        if (groups != 1 || in <= CHANNEL_BLOCK / 2) {
+            return in;
+        }
+        return in <= CHANNEL_BLOCK ? CHANNEL_BLOCK : roundUp(in, 2 * CHANNEL_BLOCK);
     }
 
     int alignedOut() {
-        return groups == 1 ? roundUp(out) : out;
+        return groups == 1 ? roundUp(out, CHANNEL_BLOCK) : out;
     }
 
     /** The convolution of {@code x} (B, in, [H,] W) with {@code weight} and {@code bias}, aligned where it matters. */
@@ -96,7 +103,7 @@ public record ConvGeometry(boolean twoD, int in, int out, int kernelH, int kerne
         return like.getManager().zeros(new Shape(dims), like.getDataType());
     }
 
-    private static int roundUp(int channels) {
-        return (channels + CHANNEL_BLOCK - 1) / CHANNEL_BLOCK * CHANNEL_BLOCK;
+    private static int roundUp(int channels, int multiple) {
+        return (channels + multiple - 1) / multiple * multiple;
     }
 }

@@ -55,6 +55,18 @@ class ConvGradientCheckTest {
     }
 
     @Test
+    void aModelOfOddWidthsHasCorrectGradientsToo() {
+        // C = 24, D = 200: 24, 48 and 200 channels, and 48 → 96 at stride 4, which oneDNN gets wrong unpadded
+        try (NDManager m = EngineSetup.engine().newBaseManager()) {
+            List<ConvGeometry> odd = Convolution.census(
+                    new SoundStreamGenerator(new ModelConfig(24, 200, ModelConfig.DEFAULT_STRIDES, 8, 1024, 24000)),
+                    new Discriminators(DiscriminatorConfig.small(), 24000, new Constants(m)));
+            ConvGradientCheck.Result r = ConvGradientCheck.run(odd, 2);
+            assertTrue(r.passed(), r.summary());
+        }
+    }
+
+    @Test
     void theCheckCatchesOneDnnsUnalignedInputGradients() throws IOException {
         assumeTrue(OneDnn.userIsaCap() == null, "oneDNN capped by the user");
         assumeTrue(cpuHasAvx2(), "oneDNN's AVX2/AVX-512 kernels are the faulty ones");

@@ -3,9 +3,11 @@ package io.github.soundstream.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.github.soundstream.nn.ConvGeometry;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,24 +15,43 @@ import org.junit.jupiter.api.Test;
  * get even the channel counts oneDNN mishandles right, as they are. (A class of its own: the switch is process-wide.)
  */
 class OneDnnTest {
-    @Test
-    void switchingOneDnnOffGivesCorrectGradientsForUnalignedChannels() {
+    private static final List<ConvGeometry> UNALIGNED = List.of(ConvGeometry.oneD(1024, 1, 3, 1, 1, 1, 1),
+            ConvGeometry.oneD(24, 12, 7, 1, 3, 1, 0), ConvGeometry.twoD(256, 1, 1, 8, 1, 1, 0, 0),
+            ConvGeometry.twoD(20, 8, 3, 3, 1, 1, 1, 1));
+
+    @BeforeAll
+    static void engine() {
         EngineSetup.configure(2);
         EngineSetup.engine();
+    }
+
+    @Test
+    void switchingOneDnnOffGivesCorrectGradientsForUnalignedChannels() {
         assertTrue(OneDnn.enabled());
-        List<ConvGeometry> unaligned = List.of(ConvGeometry.oneD(1024, 1, 3, 1, 1, 1, 1),
-                ConvGeometry.oneD(24, 12, 7, 1, 3, 1, 0), ConvGeometry.twoD(256, 1, 1, 8, 1, 1, 0, 0),
-                ConvGeometry.twoD(20, 8, 3, 3, 1, 1, 1, 1));
         OneDnn.setEnabled(false);
         try {
             assertFalse(OneDnn.enabled());
             assertTrue(EngineSetup.describe(EngineSetup.engine()).contains("oneDNN: off"));
-            ConvGradientCheck.Result r = ConvGradientCheck.run(unaligned, 2, ConvGradientCheck.Path.RAW);
+            ConvGradientCheck.Result r = ConvGradientCheck.run(UNALIGNED, 2, ConvGradientCheck.Path.RAW);
             assertEquals(8, r.checks());
             assertTrue(r.passed(), r.summary());
         } finally {
             OneDnn.setEnabled(true);
         }
         assertTrue(OneDnn.enabled());
+    }
+
+    @Test
+    void theStartUpCheckFallsBackToPyTorchsKernelsWhenOneDnnFails() {
+        assertTrue(OneDnn.enabled());
+        ConvGradientCheck.Result viaOneDnn = ConvGradientCheck.run(UNALIGNED, 2, ConvGradientCheck.Path.RAW);
+        assumeFalse(viaOneDnn.passed(), "oneDNN gets these right on this processor: nothing to fall back from");
+        try {
+            String line = TrustedConvolutions.ensure(UNALIGNED, ConvGradientCheck.Path.RAW);
+            assertTrue(line.startsWith("convolutions: PyTorch's own kernels"), line);
+            assertFalse(OneDnn.enabled());
+        } finally {
+            OneDnn.setEnabled(true);
+        }
     }
 }
