@@ -87,7 +87,7 @@ public record ConvGeometry(boolean twoD, int in, int out, int kernelH, int kerne
         return extraOut == 0 ? y : y.get(":, :" + out);
     }
 
-    /** The convolution exactly as oneDNN is given it, without alignment (for the self-check's own tests). */
+    /** The convolution exactly as oneDNN gets it: the last step of {@link #apply}, and the self-check's RAW path. */
     public NDArray raw(NDArray x, NDArray weight, NDArray bias) {
         return twoD
                 ? Conv2d.conv2d(x, weight, bias, new Shape(strideH, strideW), new Shape(padH, padW),
