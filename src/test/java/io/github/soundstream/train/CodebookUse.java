@@ -20,7 +20,8 @@ import io.github.soundstream.model.VectorQuantizer;
  * Layer-0 codebook health in the demo's regime (tiny, a synthetic corpus of one-second clips, 64 unless given; the
  * demo's has 256; warm-up steps): every 10 steps the codes used in the batch and in the last 10 batches, codes
  * replaced, and the embeddings' spread and mean; at the end, distinct codes and quantisation error over the whole
- * training corpus and over 64 clips it never saw, next to the variance of their embeddings.
+ * training corpus, over its first 64 clips and over 64 clips it never saw (the same number of frames), next to the
+ * variance of their embeddings.
  * Not a test: {@code CodebookUse <steps> <batch> [clips]}, see docs/BENCHMARKS.md.
  */
 public final class CodebookUse {
@@ -64,6 +65,8 @@ public final class CodebookUse {
                 }
             }
             report("training corpus", new SyntheticClips(42, clips, RATE, RATE), g, models.manager());
+            // distinct codes grow with the number of frames: compare unseen clips with as many training clips
+            report("64 training clips", new SyntheticClips(42, 64, RATE, RATE), g, models.manager());
             report("64 unseen clips", new SyntheticClips(7, 64, RATE, RATE), g, models.manager());
         }
     }
