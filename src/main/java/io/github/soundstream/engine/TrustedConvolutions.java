@@ -2,6 +2,8 @@ package io.github.soundstream.engine;
 
 import io.github.soundstream.nn.ConvGeometry;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure the convolutions of the networks about to be trained compute correct gradients on this processor:
@@ -9,12 +11,13 @@ import java.util.List;
  * those are wrong too, refuse. Training must never run on silently wrong gradients.
  */
 public final class TrustedConvolutions {
+    private static final Logger LOG = LoggerFactory.getLogger(TrustedConvolutions.class);
     private static final int ROUNDS = 2;
 
     private TrustedConvolutions() {
     }
 
-    /** Returns a line saying which kernels training will use and what the check found. */
+    /** Logs and returns a line saying which kernels training will use and what the check found. */
     public static String ensure(List<ConvGeometry> shapes) {
         return ensure(shapes, ConvGradientCheck.Path.NETWORK);
     }
@@ -23,7 +26,9 @@ public final class TrustedConvolutions {
     static String ensure(List<ConvGeometry> shapes, ConvGradientCheck.Path path) {
         ConvGradientCheck.Result oneDnn = ConvGradientCheck.run(shapes, ROUNDS, path);
         if (oneDnn.passed()) {
-            return "convolutions: oneDNN, " + oneDnn.summary();
+            String line = "convolutions: oneDNN, " + oneDnn.summary();
+            LOG.info("{}", line);
+            return line;
         }
         OneDnn.setEnabled(false);
         ConvGradientCheck.Result own = ConvGradientCheck.run(shapes, ROUNDS, path);
@@ -31,7 +36,9 @@ public final class TrustedConvolutions {
             throw new IllegalStateException("this processor's convolution gradients are wrong with oneDNN ("
                     + oneDnn.summary() + ") and without it (" + own.summary() + "); refusing to train on them");
         }
-        return "convolutions: PyTorch's own kernels, because oneDNN's gradients are wrong here (" + oneDnn.summary()
-                + "); " + own.summary();
+        String line = "convolutions: PyTorch's own kernels (slower), because oneDNN's gradients are wrong here ("
+                + oneDnn.summary() + "); " + own.summary();
+        LOG.warn("{}", line);
+        return line;
     }
 }

@@ -94,7 +94,7 @@ public final class TrainingModels implements AutoCloseable {
 
     /**
      * Checks every convolution of both networks against float64 on this processor, falling back to PyTorch's own
-     * kernels or refusing (see {@link TrustedConvolutions}); returns the line to log. CPU only: CUDA uses cuDNN.
+     * kernels or refusing (see {@link TrustedConvolutions}); returns the line it logged. CPU only: CUDA uses cuDNN.
      */
     public String checkConvolutions() {
         return TrustedConvolutions.ensure(Convolution.census(generator, discriminators));

@@ -20,16 +20,12 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Prepares and runs one {@code train} invocation: checks the inputs before writing anything, resolves a fresh,
  * resumed or initialised-from run, checks convolution gradients on this processor, and saves on Ctrl-C/SIGTERM.
  */
 public final class TrainingSession {
-    private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
-
     /**
      * A training request. {@code resume} is a checkpoint path or "latest"; {@code initFrom} a checkpoint whose
      * weights start a new run. When resuming, the checkpoint's model and data settings are used and
@@ -86,7 +82,7 @@ public final class TrainingSession {
 
         try (TrainingModels models = new TrainingModels(model, disc, training.seed(), device)) {
             if (!device.isGpu()) {
-                LOG.info("{}", models.checkConvolutions());
+                models.checkConvolutions();
             }
             Files.createDirectories(setup.runDir());
             Files.writeString(setup.runDir().resolve("config.json"), ConfigJson.json(setup));
