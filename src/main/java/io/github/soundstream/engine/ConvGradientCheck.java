@@ -70,7 +70,7 @@ public final class ConvGradientCheck {
         return new Result(checks, failures, worst, worstCase);
     }
 
-    static String describe(ConvGeometry g) {
+    private static String describe(ConvGeometry g) {
         return g.twoD()
                 ? String.format(Locale.ROOT, "conv2d %d→%d %dx%d stride %dx%d", g.in(), g.out(), g.kernelH(),
                         g.kernelW(), g.strideH(), g.strideW())
