@@ -19,11 +19,11 @@ public final class TrustedConvolutions {
 
     /** Logs and returns a line saying which kernels training will use and what the check found. */
     public static String ensure(List<ConvGeometry> shapes) {
-        return ensure(shapes, ConvGradientCheck.Path.NETWORK);
+        return ensure(shapes, ConvGradientCheck.Path.NETWORK.convolution());
     }
 
-    /** {@link #ensure(List)} with the convolutions computed along {@code path} (the tests take RAW). */
-    static String ensure(List<ConvGeometry> shapes, ConvGradientCheck.Path path) {
+    /** {@link #ensure(List)} with the convolutions computed by {@code path} (the tests hand in faulty ones). */
+    static String ensure(List<ConvGeometry> shapes, ConvGradientCheck.ConvUnderTest path) {
         ConvGradientCheck.Result oneDnn = ConvGradientCheck.run(shapes, ROUNDS, path);
         if (oneDnn.passed()) {
             String line = "convolutions: oneDNN, " + oneDnn.summary();

@@ -1,9 +1,7 @@
 package io.github.soundstream.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDManager;
 import io.github.soundstream.gan.DiscriminatorConfig;
@@ -13,17 +11,15 @@ import io.github.soundstream.model.SoundStreamGenerator;
 import io.github.soundstream.nn.Constants;
 import io.github.soundstream.nn.ConvGeometry;
 import io.github.soundstream.nn.Convolution;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Float32 vs float64 gradients of every convolution the tiny generator and the standard discriminators train, at
- * their real channel counts: through the networks' channel-aligned path all are right with oneDNN uncapped; as
- * oneDNN gets them on an AVX2/AVX-512 processor, the layers with one output channel are not.
+ * their real channel counts: through the networks' channel-aligned path all are right with oneDNN uncapped, on any
+ * processor. Whether oneDNN gets the unaligned shapes wrong depends on the processor, so no test asks for that
+ * fault: {@code bench/OneDnnFaultProbe} reports it, and the checker is tested on a deliberately wrong gradient.
  */
 class ConvGradientCheckTest {
     private static List<ConvGeometry> shapes;
@@ -68,17 +64,11 @@ class ConvGradientCheckTest {
     }
 
     @Test
-    void theCheckCatchesOneDnnsUnalignedInputGradients() throws IOException {
-        assumeTrue(OneDnn.userIsaCap() == null, "oneDNN capped by the user");
-        assumeTrue(cpuHasAvx2(), "oneDNN's AVX2/AVX-512 kernels are the faulty ones");
-        List<ConvGeometry> unaligned = shapes.stream().filter(g -> g.out() == 1).toList();
-        ConvGradientCheck.Result r = ConvGradientCheck.run(unaligned, 3, ConvGradientCheck.Path.RAW);
-        assertFalse(r.passed(), r.summary());
-        assertFalse(r.worstError() < 0.01, r.summary()); // NaN counts as wrong too
-    }
-
-    private static boolean cpuHasAvx2() throws IOException {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        return Files.isReadable(cpuinfo) && Files.readString(cpuinfo).contains(" avx2");
+    void theCheckCatchesAWrongFloat32GradientBehindARightForwardPass() {
+        List<ConvGeometry> some = shapes.subList(0, 4);
+        ConvGradientCheck.Result r = ConvGradientCheck.run(some, 1, Faults.doubledFloat32Gradient(() -> true));
+        assertEquals(4, r.checks());
+        assertEquals(4, r.failures(), r.summary());
+        assertEquals(1.0, r.worstError(), 1e-3, r.summary()); // twice the gradient: relative error exactly 1
     }
 }

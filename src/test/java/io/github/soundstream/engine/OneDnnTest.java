@@ -3,7 +3,7 @@ package io.github.soundstream.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.soundstream.nn.ConvGeometry;
 import java.util.List;
@@ -44,12 +44,22 @@ class OneDnnTest {
     @Test
     void theStartUpCheckFallsBackToPyTorchsKernelsWhenOneDnnFails() {
         assertTrue(OneDnn.enabled());
-        ConvGradientCheck.Result viaOneDnn = ConvGradientCheck.run(UNALIGNED, 2, ConvGradientCheck.Path.RAW);
-        assumeFalse(viaOneDnn.passed(), "oneDNN gets these right on this processor: nothing to fall back from");
         try {
-            String line = TrustedConvolutions.ensure(UNALIGNED, ConvGradientCheck.Path.RAW);
+            // wrong exactly while oneDNN is on, as the fault is on the processors that have it
+            String line = TrustedConvolutions.ensure(UNALIGNED, Faults.doubledFloat32Gradient(OneDnn::enabled));
             assertTrue(line.startsWith("convolutions: PyTorch's own kernels"), line);
             assertFalse(OneDnn.enabled());
+        } finally {
+            OneDnn.setEnabled(true);
+        }
+    }
+
+    @Test
+    void theStartUpCheckRefusesWhenBothKernelsAreWrong() {
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> TrustedConvolutions.ensure(UNALIGNED, Faults.doubledFloat32Gradient(() -> true)));
+            assertTrue(e.getMessage().contains("refusing to train"), e.getMessage());
         } finally {
             OneDnn.setEnabled(true);
         }
