@@ -51,7 +51,7 @@ public final class DatasetInstaller {
             String url = d.urlWithBase(baseUrl);
             console.println("downloading " + d.title() + " from " + url);
             try {
-                downloader.download(url, archive, new ProgressBar(console, d.archive()));
+                downloader.download(url, archive, new ProgressBar(console, d.archive()), part -> whole(d, part));
             } catch (DownloadException e) {
                 throw new DownloadException(e.getMessage() + ". Fetch it by hand from " + url + " and put it at "
                         + archive.toAbsolutePath() + ", then run this command again", e);
@@ -74,10 +74,33 @@ public final class DatasetInstaller {
         }
     }
 
+    /** The download's completeness check: at least the expected size, and an archive that reads to its end. */
+    private static void whole(DatasetSpec d, Path part) throws IOException {
+        long size = Files.size(part);
+        if (d.strictChecksum() && d.bytes() > 0 && size < d.bytes()) {
+            throw new IOException(size + " of " + d.bytes() + " bytes");
+        }
+        ArchiveCheck.verify(part);
+    }
+
     private void verify(DatasetSpec d, Path archive) throws IOException {
+        try {
+            ArchiveCheck.verify(archive);
+        } catch (IOException e) {
+            if (!d.automatic()) {
+                throw new DownloadException(archive + ": " + e.getMessage() + "; fetch it again (" + d.manualSteps()
+                        + ")");
+            }
+            // kept as a .part, so the next run resumes it (or fetches it anew) instead of failing on it forever
+            Path part = archive.resolveSibling(archive.getFileName() + ".part");
+            Files.move(archive, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            throw new DownloadException(archive + ": " + e.getMessage() + "; renamed to " + part.getFileName()
+                    + ". Run again to complete the download");
+        }
         long size = Files.size(archive);
         Checksums sums = Checksums.of(archive);
         String problem = null;
+        String checked;
         if (d.sha256() != null && !d.sha256().equalsIgnoreCase(sums.sha256())) {
             problem = "SHA-256 " + sums.sha256() + " differs from the published " + d.sha256();
         } else if (d.md5() != null && !d.md5().equalsIgnoreCase(sums.md5())) {
@@ -85,8 +108,17 @@ public final class DatasetInstaller {
         } else if (d.bytes() > 0 && size != d.bytes()) {
             problem = size + " bytes instead of the expected " + d.bytes();
         }
+        if (d.sha256() != null) {
+            checked = "SHA-256 matches the published checksum";
+        } else if (d.md5() != null) {
+            checked = "MD5 matches the published checksum";
+        } else if (d.bytes() > 0) {
+            checked = "no published checksum; size (" + size + " bytes) and archive structure checked";
+        } else {
+            checked = "no published checksum; archive structure checked";
+        }
         if (problem == null) {
-            console.println(d.archive() + ": checksum verified");
+            console.println(d.archive() + ": " + checked);
         } else if (d.strictChecksum()) {
             Files.deleteIfExists(archive);
             throw new DownloadException(archive + ": " + problem + "; the file was removed. Run again to download "
@@ -102,7 +134,11 @@ public final class DatasetInstaller {
         Path staging = Files.createTempDirectory(dir, ".extract-" + d.name() + "-");
         try {
             console.println("extracting " + d.archive());
-            SafeExtractor.extract(archive, staging);
+            SafeExtractor.Extraction x = SafeExtractor.extract(archive, staging);
+            if (x.skippedLinks() > 0) {
+                console.println(d.archive() + ": skipped " + x.skippedLinks() + " link entr"
+                        + (x.skippedLinks() == 1 ? "y" : "ies") + " (datasets need none; links are never created)");
+            }
             Path unpacked = staging.resolve(d.installedPath());
             if (!Files.isDirectory(unpacked)) {
                 throw new DownloadException(archive + ": does not contain " + d.installedPath() + "/");

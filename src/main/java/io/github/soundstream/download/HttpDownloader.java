@@ -17,13 +17,26 @@ import java.util.OptionalLong;
 /**
  * Downloads a URL to a file through {@code <file>.part}: redirects followed, an interrupted transfer resumed with a
  * Range request (or restarted when the server ignores Range), retries with exponential back-off on network errors
- * and 5xx answers, none on 4xx. The final name appears only when the transfer is complete.
+ * and 5xx answers, none on 4xx. The final name appears only when the transfer is complete and the file passes the
+ * caller's check: a body that ends early without a Content-Length looks complete to HTTP, so only the file's own
+ * structure (or size, or checksum) can tell. Such a file stays a {@code .part} and is resumed.
  */
 public final class HttpDownloader {
     /** Receives progress: bytes so far, total (or -1). */
     @FunctionalInterface
     public interface Progress {
         void update(long bytes, long total);
+    }
+
+    /** Says whether a downloaded file is whole; throws, with the reason, when it is not. */
+    @FunctionalInterface
+    public interface Check {
+        void verify(Path file) throws IOException;
+    }
+
+    /** How a request ended: with the body's stated length, with no length stated, or with nothing left to send. */
+    private enum Ending {
+        STATED_LENGTH, UNKNOWN_LENGTH, NOTHING_LEFT
     }
 
     private final HttpClient client;
@@ -38,15 +51,26 @@ public final class HttpDownloader {
     }
 
     public void download(String url, Path target, Progress progress) throws DownloadException {
+        download(url, target, progress, file -> { });
+    }
+
+    public void download(String url, Path target, Progress progress, Check check) throws DownloadException {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         IOException last = null;
         Duration backoff = firstBackoff;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                if (transfer(url, part, progress)) {
-                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    return;
+                Ending ending = transfer(url, part, progress);
+                try {
+                    check.verify(part);
+                } catch (IOException notWhole) {
+                    if (ending != Ending.UNKNOWN_LENGTH) {
+                        Files.deleteIfExists(part); // all the origin had, and wrong: fetch it anew
+                    }
+                    throw new IOException("the file did not check out (" + notWhole.getMessage() + ")", notWhole);
                 }
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return;
             } catch (FinalHttpError e) {
                 throw new DownloadException(url + ": " + e.getMessage());
             } catch (IOException e) {
@@ -64,8 +88,8 @@ public final class HttpDownloader {
                 + (last == null ? "incomplete transfer" : last.getMessage()) + ")", last);
     }
 
-    /** One request; returns true when the .part file holds the whole body. */
-    private boolean transfer(String url, Path part, Progress progress) throws IOException, InterruptedException {
+    /** One request; returns how the body ended, the .part file holding all that was sent. */
+    private Ending transfer(String url, Path part, Progress progress) throws IOException, InterruptedException {
         long have = Files.exists(part) ? Files.size(part) : 0;
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10)).GET();
         if (have > 0) {
@@ -75,7 +99,7 @@ public final class HttpDownloader {
         int status = resp.statusCode();
         if (status == 416 && have > 0) {
             resp.body().close();
-            return true; // the .part already holds everything
+            return Ending.NOTHING_LEFT; // the .part already holds everything the origin has
         }
         if (status >= 400 && status < 500) {
             resp.body().close();
@@ -110,7 +134,7 @@ public final class HttpDownloader {
                 throw new IOException("connection closed after " + done + " of " + total + " bytes");
             }
         }
-        return true;
+        return length.isPresent() ? Ending.STATED_LENGTH : Ending.UNKNOWN_LENGTH;
     }
 
     private static void sleep(Duration d) throws DownloadException {

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
@@ -15,70 +16,73 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Unpacks zip and tar.gz archives into a folder, refusing any entry that would land outside it: "../" paths,
- * absolute paths, and symbolic or hard links (tar) pointing outside. Device files and other specials are refused.
+ * Unpacks zip and tar.gz archives into a folder and nowhere else. Datasets need no links, so symbolic and hard
+ * links are never created: they are skipped and counted. Links are what let an archive write through a path it
+ * made itself (a link to "..", then a file below it), so with none created, and every entry's real parent path
+ * checked against the target's real path before writing, nothing lands outside. "../" and absolute entries,
+ * device files and other specials are refused; zip entries' CRCs are checked.
  */
 public final class SafeExtractor {
+    /** What an extraction wrote and what it left out. */
+    public record Extraction(int files, int skippedLinks) {
+    }
+
     private SafeExtractor() {
     }
 
-    public static void extract(Path archive, Path into) throws IOException {
+    public static Extraction extract(Path archive, Path into) throws IOException {
         String name = archive.getFileName().toString().toLowerCase(Locale.ROOT);
         Files.createDirectories(into);
+        Path root = into.toRealPath();
         if (name.endsWith(".zip")) {
-            extractZip(archive, into);
+            return extractZip(archive, root);
         } else if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-            extractTarGz(archive, into);
-        } else {
-            throw new DownloadException(archive + ": unsupported archive type (zip or tar.gz expected)");
+            return extractTarGz(archive, root);
         }
+        throw new DownloadException(archive + ": unsupported archive type (zip or tar.gz expected)");
     }
 
-    private static void extractZip(Path archive, Path into) throws IOException {
+    private static Extraction extractZip(Path archive, Path root) throws IOException {
+        int files = 0;
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
-                Path target = resolveInside(into, e.getName(), archive);
+                Path target = resolveInside(root, e.getName(), archive);
                 if (e.isDirectory()) {
-                    Files.createDirectories(target);
+                    createDirectoriesInside(root, target, archive, e.getName());
                 } else {
-                    Files.createDirectories(target.getParent());
-                    try (InputStream in = zip.getInputStream(e)) {
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    createDirectoriesInside(root, target.getParent(), archive, e.getName());
+                    try (InputStream in = io.github.soundstream.files.CrcVerifiedStream.open(zip, e.getName(),
+                            archive)) {
+                        writeFile(in, target);
                     }
+                    files++;
                 }
             }
         } catch (java.util.zip.ZipException e) {
-            throw new DownloadException(archive + ": damaged zip (" + e.getMessage() + ")", e);
+            String m = String.valueOf(e.getMessage());
+            throw new DownloadException(m.startsWith(archive.toString()) ? m : archive + ": damaged zip (" + m + ")", e);
         }
+        return new Extraction(files, 0);
     }
 
-    private static void extractTarGz(Path archive, Path into) throws IOException {
+    private static Extraction extractTarGz(Path archive, Path root) throws IOException {
+        int files = 0;
+        int links = 0;
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(
                 new BufferedInputStream(Files.newInputStream(archive), 1 << 16)))) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
-                Path target = resolveInside(into, e.getName(), archive);
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                } else if (e.isSymbolicLink() || e.isLink()) {
-                    Path linkTarget = e.isSymbolicLink()
-                            ? target.getParent().resolve(e.getLinkName()).normalize()
-                            : into.resolve(e.getLinkName()).normalize();
-                    if (!linkTarget.startsWith(into.normalize())) {
-                        throw new DownloadException(archive + ": refused link '" + e.getName() + "' -> '"
-                                + e.getLinkName() + "' pointing outside the target folder");
-                    }
-                    Files.createDirectories(target.getParent());
-                    if (e.isSymbolicLink()) {
-                        Files.createSymbolicLink(target, target.getParent().relativize(linkTarget));
-                    } else {
-                        Files.createLink(target, linkTarget);
-                    }
+                Path target = resolveInside(root, e.getName(), archive);
+                if (e.isSymbolicLink() || e.isLink()) {
+                    links++;
+                } else if (e.isDirectory()) {
+                    createDirectoriesInside(root, target, archive, e.getName());
                 } else if (e.isFile()) {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                    createDirectoriesInside(root, target.getParent(), archive, e.getName());
+                    writeFile(tar, target);
+                    files++;
                 } else {
                     throw new DownloadException(archive + ": refused special entry '" + e.getName() + "'");
                 }
@@ -89,6 +93,22 @@ public final class SafeExtractor {
             }
             throw new DownloadException(archive + ": damaged tar.gz (" + e.getMessage() + ")", e);
         }
+        return new Extraction(files, links);
+    }
+
+    private static void writeFile(InputStream in, Path target) throws IOException {
+        if (Files.isSymbolicLink(target)) {
+            throw new DownloadException(target + ": refused to write through a symbolic link");
+        }
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Creates {@code dir} and checks, after the fact and with links resolved, that it is inside {@code root}. */
+    private static void createDirectoriesInside(Path root, Path dir, Path archive, String entry) throws IOException {
+        Files.createDirectories(dir);
+        if (!dir.toRealPath().startsWith(root) || !dir.toRealPath(LinkOption.NOFOLLOW_LINKS).startsWith(root)) {
+            throw new DownloadException(archive + ": refused entry '" + entry + "' escaping the target folder");
+        }
     }
 
     static Path resolveInside(Path root, String entryName, Path archive) throws DownloadException {
@@ -96,7 +116,7 @@ public final class SafeExtractor {
             throw new DownloadException(archive + ": refused absolute entry '" + entryName + "'");
         }
         Path target = root.resolve(entryName).normalize();
-        if (!target.startsWith(root.normalize())) {
+        if (!target.startsWith(root)) {
             throw new DownloadException(archive + ": refused entry '" + entryName + "' escaping the target folder");
         }
         return target;

@@ -1,6 +1,7 @@
 package io.github.soundstream.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -12,7 +13,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,21 @@ class DownloadCliTest {
             assertTrue(listing.toString().contains("WAV PCM 16-bit"), listing.toString());
         } finally {
             server.stop(0);
+        }
+    }
+
+    @Test
+    void aHostileHandFetchedArchiveWritesNothingOutsideDir() throws IOException {
+        Path datasets = dir.resolve("D");
+        Files.createDirectories(datasets);
+        Files.write(datasets.resolve("UrbanSound8K.tar.gz"), io.github.soundstream.download.Archives.linkChainArchive());
+        CliRunner.Result r = CliRunner.run("download", "urbansound8k", "--dir", datasets.toString());
+        assertEquals(1, r.code(), r.err());
+        assertFalse(Files.exists(dir.resolve("pwn")), "nothing beside --dir");
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("UrbanSound8K.tar.gz"), r.err());
+        try (var s = Files.list(datasets)) {
+            assertEquals(List.of("UrbanSound8K.tar.gz"), s.map(p -> p.getFileName().toString()).toList());
         }
     }
 

@@ -5,6 +5,7 @@ import io.github.soundstream.audio.WavWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -13,7 +14,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Builds small archives in memory for the download tests. */
-final class Archives {
+public final class Archives {
     private Archives() {
     }
 
@@ -55,6 +56,55 @@ final class Archives {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /** One tar entry: a directory, a file, a symbolic link or a hard link, in archive order. */
+    record TarItem(String name, byte type, String linkTo, byte[] data) {
+        static TarItem dir(String name) {
+            return new TarItem(name, TarArchiveEntry.LF_DIR, null, null);
+        }
+
+        static TarItem file(String name, byte[] data) {
+            return new TarItem(name, TarArchiveEntry.LF_NORMAL, null, data);
+        }
+
+        static TarItem symlink(String name, String to) {
+            return new TarItem(name, TarArchiveEntry.LF_SYMLINK, to, null);
+        }
+
+        static TarItem hardLink(String name, String to) {
+            return new TarItem(name, TarArchiveEntry.LF_LINK, to, null);
+        }
+    }
+
+    static byte[] tarGz(List<TarItem> items) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
+            for (TarItem item : items) {
+                TarArchiveEntry entry = new TarArchiveEntry(item.name(), item.type());
+                if (item.linkTo() != null) {
+                    entry.setLinkName(item.linkTo());
+                }
+                if (item.data() != null) {
+                    entry.setSize(item.data().length);
+                }
+                tar.putArchiveEntry(entry);
+                if (item.data() != null) {
+                    tar.write(item.data());
+                }
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The archive a hostile trial used: links the archive makes itself, then a file written through them. */
+    public static byte[] linkChainArchive() throws IOException {
+        return Archives.tarGz(List.of(TarItem.dir("x/y/"), TarItem.symlink("x/y/p", ".."),
+                TarItem.symlink("x/y/p/y/w", "../../../.."),
+                TarItem.file("x/y/w/pwn/ESCAPED.txt", text("escaped")),
+                TarItem.hardLink("x/y/hard", "../../../../outside.txt"),
+                TarItem.hardLink("x/y/hard2", "x/y/w/pwn/ESCAPED.txt")));
     }
 
     static byte[] text(String s) {

@@ -1,5 +1,6 @@
 package io.github.soundstream.download;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -68,7 +70,8 @@ class DownloadTest {
         try (Stream<Path> s = Files.list(audio)) {
             assertEquals(3, s.count());
         }
-        assertTrue(console.toString().contains("checksum verified"), console.toString());
+        assertTrue(console.toString().contains("birds.zip: SHA-256 matches the published checksum"),
+                console.toString());
         assertTrue(Files.exists(dir.resolve("birds.zip")));
         assertFalse(Files.exists(dir.resolve("birds.zip.part")));
         assertTrue(installer().installed(spec(zip, true, 3)));
@@ -142,21 +145,75 @@ class DownloadTest {
     }
 
     @Test
-    void tarLinksPointingOutsideAndAbsolutePathsAreRefused() throws IOException {
+    void absolutePathsAreRefusedAndLinksAreNeverCreated() throws IOException {
         Path out = dir.resolve("x");
-        Path link = dir.resolve("link.tar.gz");
-        Files.write(link, Archives.tarGz(Map.of("data/a.wav", Archives.wav(1)), Map.of("data/passwd", "../../../etc/passwd")));
-        assertTrue(assertThrows(DownloadException.class, () -> SafeExtractor.extract(link, out)).getMessage()
-                .contains("pointing outside"));
         Path abs = dir.resolve("abs.zip");
         Files.write(abs, Archives.zip(Map.of("/tmp/evil.wav", Archives.wav(1))));
         assertTrue(assertThrows(DownloadException.class, () -> SafeExtractor.extract(abs, out)).getMessage()
                 .contains("absolute"));
         Path fine = dir.resolve("fine.tar.gz");
         Files.write(fine, Archives.tarGz(Map.of("LibriSpeech/test-clean/1/1-1-0001.wav", Archives.wav(2)),
-                Map.of("LibriSpeech/test-clean/1/alias.wav", "1-1-0001.wav")));
-        SafeExtractor.extract(fine, dir.resolve("y"));
-        assertTrue(Files.isSymbolicLink(dir.resolve("y/LibriSpeech/test-clean/1/alias.wav")));
+                Map.of("LibriSpeech/test-clean/1/alias.wav", "1-1-0001.wav", "LibriSpeech/passwd",
+                        "../../../etc/passwd")));
+        SafeExtractor.Extraction x = SafeExtractor.extract(fine, dir.resolve("y"));
+        assertEquals(new SafeExtractor.Extraction(1, 2), x);
+        assertTrue(Files.isRegularFile(dir.resolve("y/LibriSpeech/test-clean/1/1-1-0001.wav")));
+        assertFalse(Files.exists(dir.resolve("y/LibriSpeech/test-clean/1/alias.wav"), LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(dir.resolve("y/LibriSpeech/passwd"), LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void aLinkChainArchiveWritesNothingOutsideTheTarget() throws IOException {
+        Path sandbox = dir.resolve("sandbox");
+        Path target = sandbox.resolve("a/b/c/d");
+        Files.createDirectories(target);
+        Files.writeString(sandbox.resolve("outside.txt"), "keep");
+        Path archive = dir.resolve("hostile.tar.gz");
+        Files.write(archive, Archives.linkChainArchive());
+        SafeExtractor.Extraction x = SafeExtractor.extract(archive, target);
+        assertEquals(4, x.skippedLinks());
+        List<Path> written;
+        try (Stream<Path> s = Files.walk(sandbox)) {
+            written = s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
+        }
+        assertEquals(List.of(sandbox.resolve("a/b/c/d/x/y/w/pwn/ESCAPED.txt"), sandbox.resolve("outside.txt")),
+                written.stream().sorted().toList());
+        assertEquals("keep", Files.readString(sandbox.resolve("outside.txt")));
+        try (Stream<Path> s = Files.walk(sandbox)) {
+            assertTrue(s.noneMatch(Files::isSymbolicLink));
+        }
+    }
+
+    @Test
+    void aBodyEndingEarlyWithoutALengthIsResumedNotPromoted() throws IOException {
+        byte[] zip = birds(40);
+        server.put("birds.zip", zip);
+        server.endFirstResponseEarlyWithoutLength = true;
+        // no published checksum or size: only the archive's own structure can tell it is cut short
+        DatasetSpec unchecked = new DatasetSpec("birds", "Birds", "http://unused.invalid/birds.zip", "birds.zip", null,
+                null, false, 0, "Birds-main", "Birds-main/audio", 40, "CC0", "test", null);
+        installer().install(unchecked);
+        assertEquals(2, server.ranges.size(), server.ranges.toString());
+        assertTrue(server.ranges.get(1).startsWith("bytes=") && !server.ranges.get(1).equals("bytes=0-"));
+        assertArrayEquals(zip, Files.readAllBytes(dir.resolve("birds.zip")));
+        assertTrue(console.toString().contains("no published checksum; archive structure checked"),
+                console.toString());
+    }
+
+    @Test
+    void aTruncatedArchiveUnderItsFinalNameIsResumedOnTheNextRun() throws IOException {
+        byte[] zip = birds(40);
+        server.put("birds.zip", zip);
+        Files.write(dir.resolve("birds.zip"), java.util.Arrays.copyOf(zip, zip.length / 2));
+        DatasetSpec spec = spec(zip, false, 40);
+        DownloadException e = assertThrows(DownloadException.class, () -> installer().install(spec));
+        assertTrue(e.getMessage().contains("birds.zip") && e.getMessage().contains("renamed to birds.zip.part"),
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("birds.zip")));
+        assertFalse(Files.exists(dir.resolve("Birds-main")));
+        installer().install(spec);
+        assertEquals(List.of("bytes=" + zip.length / 2 + "-"), server.ranges);
+        assertTrue(Files.isDirectory(dir.resolve("Birds-main/audio")));
     }
 
     private void assertNoStaging() throws IOException {

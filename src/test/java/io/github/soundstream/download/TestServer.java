@@ -21,6 +21,8 @@ final class TestServer implements AutoCloseable {
     final List<String> ranges = new CopyOnWriteArrayList<>();
     volatile boolean cutFirstResponse;
     volatile boolean ignoreRange;
+    /** The first response states no length and ends, as if complete, after half its body. */
+    volatile boolean endFirstResponseEarlyWithoutLength;
 
     TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -49,6 +51,14 @@ final class TestServer implements AutoCloseable {
         if (range != null && !ignoreRange) {
             from = Integer.parseInt(range.replaceAll("bytes=(\\d+)-.*", "$1"));
             ex.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
+        }
+        if (endFirstResponseEarlyWithoutLength) {
+            endFirstResponseEarlyWithoutLength = false;
+            ex.sendResponseHeaders(from > 0 ? 206 : 200, 0); // chunked: no Content-Length
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body, from, (body.length - from) / 2);
+            }
+            return;
         }
         ex.sendResponseHeaders(from > 0 ? 206 : 200, body.length - from);
         try (OutputStream out = ex.getResponseBody()) {
