@@ -1,5 +1,6 @@
 package io.github.soundstream.audio;
 
+import io.github.soundstream.files.Reasons;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +60,7 @@ public final class AudioFiles {
         } catch (AudioFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new AudioFileException(label, "cannot decode " + container.displayName() + ": " + e, e);
+            throw new AudioFileException(label, "cannot decode " + container.displayName() + ": " + Reasons.of(e), e);
         }
     }
 
@@ -85,7 +86,7 @@ public final class AudioFiles {
                     .sorted().toList());
             return files;
         } catch (UncheckedIOException e) {
-            throw new AudioFileException(dir, "cannot list: " + e.getCause().getMessage(), e.getCause());
+            throw new AudioFileException(dir, "cannot list: " + Reasons.of(e.getCause()), e.getCause());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.soundstream.audio;
 
+import io.github.soundstream.files.Reasons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ final class FileOpening {
         } catch (AudioFileException e) {
             throw e;
         } catch (IOException e) {
-            throw new AudioFileException(path, "cannot read: " + e.getMessage(), e);
+            throw new AudioFileException(path, "cannot read: " + Reasons.of(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.soundstream.audio;
 
+import io.github.soundstream.files.Reasons;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ final class FlacReader extends BlockDecodingStream {
             decoder.readMetadata();
             streamInfo = decoder.getStreamInfo();
         } catch (IOException | RuntimeException e) {
-            throw fail("not a FLAC file or damaged header (" + e.getMessage() + ")", e);
+            throw fail("not a FLAC file or damaged header (" + Reasons.of(e) + ")", e);
         }
         if (streamInfo == null) {
             throw fail("corrupt FLAC: no STREAMINFO block");
@@ -84,7 +85,7 @@ final class FlacReader extends BlockDecodingStream {
         try {
             frame = decoder.readNextFrame();
         } catch (IOException | RuntimeException e) {
-            throw fail("corrupt FLAC at frame " + framesDelivered + ": " + e.getMessage(), e);
+            throw fail("corrupt FLAC at frame " + framesDelivered + ": " + Reasons.of(e), e);
         }
         if (decoderError != null || decoder.getBadFrames() > 0) {
             throw fail("corrupt FLAC near frame " + framesDelivered + ": "

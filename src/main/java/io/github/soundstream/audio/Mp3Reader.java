@@ -1,5 +1,6 @@
 package io.github.soundstream.audio;
 
+import io.github.soundstream.files.Reasons;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ final class Mp3Reader extends BlockDecodingStream {
         try {
             nextHeader = bitstream.readFrame();
         } catch (BitstreamException | RuntimeException e) {
-            throw fail("not an MP3 file or damaged header (" + e.getMessage() + ")", e);
+            throw fail("not an MP3 file or damaged header (" + Reasons.of(e) + ")", e);
         }
         if (nextHeader == null) {
             throw fail("not an MP3 file: no MPEG audio frame found");
@@ -80,7 +81,7 @@ final class Mp3Reader extends BlockDecodingStream {
             nextHeader = bitstream.readFrame();
             return n;
         } catch (BitstreamException | DecoderException | ArrayIndexOutOfBoundsException e) {
-            throw fail("corrupt MP3 near frame " + framesDelivered + ": " + e.getMessage(), e);
+            throw fail("corrupt MP3 near frame " + framesDelivered + ": " + Reasons.of(e), e);
         }
     }
 

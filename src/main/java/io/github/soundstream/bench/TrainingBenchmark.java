@@ -32,7 +32,7 @@ public final class TrainingBenchmark {
         TrainingConfig training = new TrainingConfig(steps + 1, 1e-4, 1e-4, 0.999996, 0, Long.MAX_VALUE / 2, 1,
                 Long.MAX_VALUE / 2, 1000, 42, 1, 100, 1, 1, 0.5);
         Path tmp = Files.createTempDirectory("bench");
-        Trainer.Setup setup = new Trainer.Setup("bench", "bench", model, disc, data, training, tmp.resolve("ck"),
+        Trainer.Setup setup = new Trainer.Setup("bench", "bench", "bench", model, disc, data, training, tmp.resolve("ck"),
                 tmp.resolve("logs"));
         List<Double> times = new ArrayList<>();
         long[] last = {System.nanoTime()};

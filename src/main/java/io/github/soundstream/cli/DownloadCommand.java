@@ -1,5 +1,6 @@
 package io.github.soundstream.cli;
 
+import io.github.soundstream.files.Reasons;
 import io.github.soundstream.download.Catalog;
 import io.github.soundstream.download.DatasetInstaller;
 import io.github.soundstream.download.DatasetListing;
@@ -93,7 +94,7 @@ final class DownloadCommand implements Callable<Integer> {
                 Path audio = installer.install(d);
                 out.println("train on it:  soundstream train --audio-dir " + audio);
             } catch (IOException e) {
-                spec.commandLine().getErr().println(d.title() + ": " + e.getMessage());
+                spec.commandLine().getErr().println(d.title() + ": " + Reasons.of(e));
                 failures++;
             }
             out.flush();

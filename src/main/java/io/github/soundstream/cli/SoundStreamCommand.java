@@ -79,6 +79,9 @@ public final class SoundStreamCommand implements Callable<Integer> {
         cl.addSubcommand("completion", completion);
         cl.setExecutionStrategy(parseResult -> {
             SoundStreamCommand top = cl.getCommand();
+            if (top.threads != null && (top.threads < 1 || top.threads > 4096)) {
+                throw new CommandLine.ParameterException(cl, "--threads must be 1..4096, got " + top.threads);
+            }
             EngineSetup.configure(top.threads);
             return new CommandLine.RunLast().execute(parseResult);
         });

@@ -139,10 +139,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         int batch = or(batchSize, demo ? 4 : 8);
         double length = audioLength != null ? audioLength : demo ? 1.0 : 2.0;
-        DataConfig data = new DataConfig(audioDir, sampleRate, length, batch, workers, 256);
         long steps = maxSteps != null ? maxSteps : demo ? 200 : Long.MAX_VALUE / 4;
+        DataConfig data;
         TrainingConfig training;
         try {
+            data = new DataConfig(audioDir, sampleRate, length, batch, workers, 256);
             training = new TrainingConfig(steps, generatorLr, discriminatorLr, lrDecay, or(warmup, demo ? 160L : 5000L),
                     or(saveInterval, demo ? 100L : 5000L), maxCheckpoints, or(sampleInterval, demo ? 100L : 1000L),
                     logInterval, seed, 1.0, 100.0, 1.0, 1.0, 0.5);
@@ -163,11 +164,10 @@ final class TrainCommand implements Callable<Integer> {
         try {
             summary = TrainingSession.run(new TrainingSession.Request(VersionInfo.version(), model, explicit, disc,
                     data, training, epochs != null ? epochs : demo ? null : 1000, checkpointDir, logDir, resume, initFrom, device,
-                    quiet), console);
+                    quiet), console, this::report);
         } catch (TrainingSetupException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        report(summary);
         return "non-finite".equals(summary.stoppedBy()) ? SoundStreamCommand.EXIT_FAILURE : SoundStreamCommand.EXIT_OK;
     }
 

@@ -1,5 +1,6 @@
 package io.github.soundstream.codec;
 
+import io.github.soundstream.config.Limits;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.CRC32;
@@ -18,10 +19,12 @@ public record StreamHeader(int sampleRate, int hopLength, int quantizers, int bi
     private static final byte[] MAGIC = {'S', 'S', 'C'};
 
     public StreamHeader {
-        if (sampleRate <= 0 || hopLength <= 0 || hopLength > 0xFFFF || quantizers < 1 || quantizers > 255
-                || bitsPerCode < 1 || bitsPerCode > 16 || length < 0 || length > UNKNOWN_LENGTH) {
-            throw new IllegalArgumentException("invalid stream header: " + this);
-        }
+        String c = "stream header";
+        Limits.require(c, "sampleRate", sampleRate, 1, Integer.MAX_VALUE);
+        Limits.require(c, "hopLength", hopLength, 1, 0xFFFF);
+        Limits.require(c, "quantizers", quantizers, 1, 255);
+        Limits.require(c, "bitsPerCode", bitsPerCode, 1, 16);
+        Limits.require(c, "length", length, 0, UNKNOWN_LENGTH);
     }
 
     public boolean lengthKnown() {

@@ -1,5 +1,6 @@
 package io.github.soundstream.data;
 
+import io.github.soundstream.config.Limits;
 import java.nio.file.Path;
 
 /**
@@ -16,9 +17,14 @@ public record DataConfig(Path audioDir, int sampleRate, double clipSeconds, int 
         int syntheticClips) {
 
     public DataConfig {
-        if (sampleRate < 1000 || !(clipSeconds > 0) || batchSize < 1 || workers < 0 || syntheticClips < 1) {
-            throw new IllegalArgumentException("invalid data config: " + this);
-        }
+        String c = "data config";
+        Limits.require(c, "sampleRate", sampleRate, 1000, 384000);
+        Limits.require(c, "clipSeconds", clipSeconds, 0, true, 3600);
+        Limits.require(c, "batchSize", batchSize, 1, 4096);
+        Limits.require(c, "workers", workers, 0, 256);
+        Limits.require(c, "syntheticClips", syntheticClips, 1, 100_000_000);
+        Limits.requireThat(c, (double) batchSize * clipSeconds * sampleRate < Integer.MAX_VALUE, "a batch of "
+                + batchSize + " clips of " + clipSeconds + " s at " + sampleRate + " Hz exceeds 2^31 samples");
     }
 
     public int clipSamples() {

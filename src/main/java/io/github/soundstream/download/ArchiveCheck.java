@@ -1,5 +1,6 @@
 package io.github.soundstream.download;
 
+import io.github.soundstream.files.Reasons;
 import io.github.soundstream.files.CrcVerifiedStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class ArchiveCheck {
         } catch (java.io.EOFException e) {
             throw new IOException("the archive is cut short", e);
         } catch (IOException e) {
-            throw new IOException("damaged or incomplete archive: " + e.getMessage(), e);
+            throw new IOException("damaged or incomplete archive: " + Reasons.of(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.soundstream.download;
 
+import io.github.soundstream.files.Reasons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,7 +68,7 @@ public final class HttpDownloader {
                     if (ending != Ending.UNKNOWN_LENGTH) {
                         Files.deleteIfExists(part); // all the origin had, and wrong: fetch it anew
                     }
-                    throw new IOException("the file did not check out (" + notWhole.getMessage() + ")", notWhole);
+                    throw new IOException("the file did not check out (" + Reasons.of(notWhole) + ")", notWhole);
                 }
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return;
@@ -85,7 +86,7 @@ public final class HttpDownloader {
             }
         }
         throw new DownloadException("could not download " + url + " after " + attempts + " attempts ("
-                + (last == null ? "incomplete transfer" : last.getMessage()) + ")", last);
+                + (last == null ? "incomplete transfer" : Reasons.of(last)) + ")", last);
     }
 
     /** One request; returns how the body ended, the .part file holding all that was sent. */

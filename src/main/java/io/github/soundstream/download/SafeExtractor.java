@@ -91,7 +91,7 @@ public final class SafeExtractor {
             if (e instanceof DownloadException) {
                 throw e;
             }
-            throw new DownloadException(archive + ": damaged tar.gz (" + e.getMessage() + ")", e);
+            throw new DownloadException(archive + ": damaged tar.gz (" + io.github.soundstream.files.Reasons.of(e) + ")", e);
         }
         return new Extraction(files, links);
     }

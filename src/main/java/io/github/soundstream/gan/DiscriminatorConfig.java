@@ -1,5 +1,6 @@
 package io.github.soundstream.gan;
 
+import io.github.soundstream.config.Limits;
 /**
  * Sizes of the discriminators.
  *
@@ -14,10 +15,15 @@ public record DiscriminatorConfig(int waveScales, int waveChannels, int stftChan
         boolean weightNorm) {
 
     public DiscriminatorConfig {
-        if (waveScales < 0 || waveChannels < 4 || waveChannels % 4 != 0 || stftChannels < 1 || stftWindow < 64
-                || Integer.bitCount(stftWindow) != 1 || stftHop < 1) {
-            throw new IllegalArgumentException("invalid discriminator config: " + this);
-        }
+        String c = "discriminator config";
+        Limits.require(c, "waveScales", waveScales, 0, 8);
+        Limits.require(c, "waveChannels", waveChannels, 4, 1024);
+        Limits.requireThat(c, waveChannels % 4 == 0, "waveChannels = " + waveChannels + ", must be a multiple of 4");
+        Limits.require(c, "stftChannels", stftChannels, 1, 1024);
+        Limits.require(c, "stftWindow", stftWindow, 64, 65536);
+        Limits.requireThat(c, Integer.bitCount(stftWindow) == 1, "stftWindow = " + stftWindow
+                + ", must be a power of two");
+        Limits.require(c, "stftHop", stftHop, 1, stftWindow);
     }
 
     /** The sizes of the Python original (19.7 M parameters). */

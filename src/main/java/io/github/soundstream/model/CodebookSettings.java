@@ -1,5 +1,6 @@
 package io.github.soundstream.model;
 
+import io.github.soundstream.config.Limits;
 /**
  * How codebooks learn.
  *
@@ -19,8 +20,10 @@ public record CodebookSettings(double decay, double epsilon, double deadCodeThre
     public static final CodebookSettings DEFAULT = new CodebookSettings(0.99, 1e-5, 2.0, 10);
 
     public CodebookSettings {
-        if (!(decay > 0 && decay < 1) || epsilon <= 0 || deadCodeThreshold < 0 || kmeansIterations < 0) {
-            throw new IllegalArgumentException("invalid codebook settings: " + this);
-        }
+        String c = "codebook settings";
+        Limits.requireThat(c, decay > 0 && decay < 1, "decay = " + decay + ", must be between 0 and 1");
+        Limits.require(c, "epsilon", epsilon, 0, true, 1);
+        Limits.require(c, "deadCodeThreshold", deadCodeThreshold, 0, false, 1e9);
+        Limits.require(c, "kmeansIterations", kmeansIterations, 0, 10_000);
     }
 }

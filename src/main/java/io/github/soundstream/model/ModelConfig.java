@@ -1,5 +1,6 @@
 package io.github.soundstream.model;
 
+import io.github.soundstream.config.Limits;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,10 +21,19 @@ public record ModelConfig(int channels, int embeddingDim, List<Integer> strides,
 
     public ModelConfig {
         strides = List.copyOf(strides);
-        if (channels < 1 || embeddingDim < 1 || numQuantizers < 1 || codebookSize < 2 || sampleRate < 1000
-                || strides.isEmpty() || strides.stream().anyMatch(s -> s < 1)) {
-            throw new IllegalArgumentException("invalid model config: " + this);
+        String c = "model config";
+        Limits.require(c, "channels", channels, 1, 1024);
+        Limits.require(c, "embeddingDim", embeddingDim, 1, 8192);
+        Limits.require(c, "numQuantizers", numQuantizers, 1, 64);
+        Limits.require(c, "codebookSize", codebookSize, 2, 65536);
+        Limits.require(c, "sampleRate", sampleRate, 1000, 384000);
+        Limits.require(c, "number of strides", strides.size(), 1, 8);
+        long hop = 1;
+        for (int s : strides) {
+            Limits.require(c, "stride", s, 1, 64);
+            hop *= s;
         }
+        Limits.require(c, "hop length (product of strides)", hop, 1, 0xFFFF);
     }
 
     /** C=16, D=256: 5.05 M parameters including codebooks. */

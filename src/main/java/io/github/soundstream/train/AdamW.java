@@ -88,12 +88,19 @@ public final class AdamW {
     public void load(DataInputStream in) throws IOException {
         steps = in.readLong();
         int n = in.readInt();
+        if (n < 0 || n > parameters.size()) {
+            throw new IOException("optimizer state for " + n + " parameters; this model has " + parameters.size());
+        }
         moments.clear();
         for (int i = 0; i < n; i++) {
             String name = in.readUTF();
             NDArray[] mv = new NDArray[2];
             for (int j = 0; j < 2; j++) {
-                byte[] bytes = new byte[in.readInt()];
+                int length = in.readInt();
+                if (length < 0 || length > 1 << 30) {
+                    throw new IOException("optimizer state for '" + name + "' is " + length + " bytes long");
+                }
+                byte[] bytes = new byte[length];
                 in.readFully(bytes);
                 mv[j] = NDArray.decode(stateManager, bytes);
             }

@@ -1,8 +1,11 @@
 package io.github.soundstream.train;
 
+import io.github.soundstream.files.Reasons;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import io.github.soundstream.files.CrcVerifiedStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -12,6 +15,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -19,10 +24,11 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The checkpoint container: a ZIP (CRC-checked entries, readable by any zip tool) holding {@code meta.properties}
+ * The checkpoint container: a ZIP (readable by any zip tool) holding {@code meta.properties}
  * (configurations in plain text), {@code generator.params} and {@code discriminators.params} (DJL's parameter
  * format, EMA codebooks included) and the two optimizers' states. {@code encode}/{@code decode} read only the meta
- * and the generator.
+ * and the generator. Reading checks every entry's CRC-32 (Java's zip streams do not) and every loaded parameter's
+ * shape against the block built from the configuration: a damaged file or weights of another model never load.
  */
 public final class CheckpointFile {
     static final String META = "meta.properties";
@@ -64,8 +70,6 @@ public final class CheckpointFile {
             Properties p = new Properties();
             try (InputStream in = stream(zip, file, META)) {
                 p.load(in);
-            }
-            try {
                 return CheckpointMeta.fromProperties(p);
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": " + e.getMessage(), e);
@@ -73,13 +77,26 @@ public final class CheckpointFile {
         }
     }
 
-    /** Loads the parameters stored under {@code entry} into an initialised block of the same structure. */
+    /**
+     * Loads the parameters stored under {@code entry} into an initialised block of the same structure, refusing
+     * any parameter whose stored shape differs from the one the block was built with.
+     */
     public static void loadParameters(Path file, String entry, Block block, NDManager manager) throws IOException {
+        Map<String, Shape> expected = new LinkedHashMap<>();
+        block.getParameters().forEach(p -> expected.put(p.getKey(), p.getValue().getArray().getShape()));
         try (ZipFile zip = open(file); DataInputStream in = new DataInputStream(new BufferedInputStream(
                 stream(zip, file, entry)))) {
             block.loadParameters(manager, in);
-        } catch (MalformedModelException | IllegalArgumentException e) {
-            throw new IOException(file + ": " + entry + " does not fit this model (" + e.getMessage() + ")", e);
+        } catch (MalformedModelException | RuntimeException e) {
+            throw new IOException(file + ": " + entry + " does not fit this model (" + Reasons.of(e) + ")", e);
+        }
+        for (var p : block.getParameters()) {
+            Shape want = expected.get(p.getKey());
+            Shape got = p.getValue().getArray().getShape();
+            if (!got.equals(want)) {
+                throw new IOException(file + ": " + entry + " does not fit its configuration: parameter " + p.getKey()
+                        + " has shape " + got + ", the configuration needs " + want);
+            }
         }
     }
 
@@ -87,6 +104,8 @@ public final class CheckpointFile {
         try (ZipFile zip = open(file); DataInputStream in = new DataInputStream(new BufferedInputStream(
                 stream(zip, file, entry)))) {
             optimizer.load(in);
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": " + entry + " does not fit this model (" + Reasons.of(e) + ")", e);
         }
     }
 
@@ -101,14 +120,18 @@ public final class CheckpointFile {
         try {
             return new ZipFile(file.toFile());
         } catch (ZipException e) {
-            throw new IOException(file + ": not a checkpoint or damaged (" + e.getMessage() + ")", e);
+            throw new IOException(file + ": not a checkpoint or damaged (" + Reasons.of(e) + ")", e);
         }
     }
 
+    /** The entry's bytes, after a first read has checked its CRC: parsers never see damaged length fields. */
     private static InputStream stream(ZipFile zip, Path file, String name) throws IOException {
         ZipEntry e = zip.getEntry(name);
         if (e == null) {
             throw new IOException(file + ": checkpoint lacks " + name);
+        }
+        try (CrcVerifiedStream check = CrcVerifiedStream.open(zip, name, file)) {
+            check.verifyRest();
         }
         return zip.getInputStream(e);
     }

@@ -11,11 +11,13 @@ import java.util.Properties;
  *
  * @param version       project version that wrote it
  * @param runName       TensorBoard run the training logs to (a resumed run keeps logging there)
+ * @param runId         the run's identity in a shared checkpoint folder (random, 8 hex digits; a resumed run
+ *                      keeps it). Checkpoints written before it existed read as {@code legacy-<runName>}
  * @param step          optimizer steps completed
  * @param position      next batch of the data order
  * @param skippedSteps  steps skipped for non-finite losses or gradients so far
  */
-public record CheckpointMeta(String version, String runName, ModelConfig model, DiscriminatorConfig discriminators,
+public record CheckpointMeta(String version, String runName, String runId, ModelConfig model, DiscriminatorConfig discriminators,
         DataConfig data, TrainingConfig training, long step, DataPosition position, long skippedSteps) {
 
     Properties toProperties() {
@@ -23,6 +25,7 @@ public record CheckpointMeta(String version, String runName, ModelConfig model, 
         p.setProperty("format", "soundstream-checkpoint/1");
         p.setProperty("version", version);
         p.setProperty("runName", runName);
+        p.setProperty("runId", runId);
         p.setProperty("step", Long.toString(step));
         p.setProperty("position.epoch", Integer.toString(position.epoch()));
         p.setProperty("position.batch", Integer.toString(position.batch()));
@@ -38,14 +41,28 @@ public record CheckpointMeta(String version, String runName, ModelConfig model, 
         if (!"soundstream-checkpoint/1".equals(p.getProperty("format"))) {
             throw new IllegalArgumentException("not a soundstream checkpoint (format " + p.getProperty("format") + ")");
         }
-        return new CheckpointMeta(p.getProperty("version", "unknown"), p.getProperty("runName", "run"),
+        String runName = p.getProperty("runName", "run");
+        return new CheckpointMeta(p.getProperty("version", "unknown"), runName,
+                p.getProperty("runId", "legacy-" + runName),
                 RecordProperties.read("model", ModelConfig.class, p),
                 RecordProperties.read("discriminators", DiscriminatorConfig.class, p),
                 RecordProperties.read("data", DataConfig.class, p),
                 RecordProperties.read("training", TrainingConfig.class, p),
-                Long.parseLong(p.getProperty("step")),
-                new DataPosition(Integer.parseInt(p.getProperty("position.epoch")),
-                        Integer.parseInt(p.getProperty("position.batch"))),
-                Long.parseLong(p.getProperty("skippedSteps", "0")));
+                number(p, "step"), new DataPosition((int) number(p, "position.epoch"),
+                        (int) number(p, "position.batch")),
+                p.getProperty("skippedSteps") == null ? 0 : number(p, "skippedSteps"));
+    }
+
+    private static long number(Properties p, String key) {
+        String s = p.getProperty(key);
+        try {
+            long v = Long.parseLong(s == null ? "" : s.trim());
+            if (v < 0 || !key.equals("step") && !key.equals("skippedSteps") && v > Integer.MAX_VALUE) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(s == null ? "checkpoint lacks " + key : "bad value for " + key + ": " + s);
+        }
     }
 }

@@ -20,12 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The checkpoint folder: {@code soundstream_step_<N>.ckpt} files, written atomically (hidden temp file, fsync,
- * rename) so that a file with that name is always complete; {@code latest} is the highest step that opens; old
- * ones are pruned by step number (not by name, which sorts 10000 before 9000).
+ * rename) so that a file with that name is always complete; {@code latest} is the highest step that opens.
+ * Several runs may share a folder, one training at a time ({@link #lock}): each checkpoint records its run's id,
+ * and retention, the clean-up of interrupted saves and name collisions touch only the saving run's own files
+ * (another run's file of the same step is kept, and this run's is saved as {@code soundstream_step_<N>_<run>.ckpt}).
+ * Names that are not a checkpoint's (a step beyond a long, say) are ignored.
  */
 public final class CheckpointStore {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
-    private static final Pattern NAME = Pattern.compile("soundstream_step_(\\d+)\\.ckpt");
+    private static final Pattern NAME = Pattern.compile("soundstream_step_(\\d{1,18})(?:_([0-9a-z]{1,32}))?\\.ckpt");
+    private static final String LOCK = ".soundstream-train.lock";
 
     /** Writes the checkpoint's bytes to a path; used once, for the temp file. */
     @FunctionalInterface
@@ -54,11 +58,39 @@ public final class CheckpointStore {
         Files.delete(probe);
     }
 
-    /** Writes checkpoint {@code step} atomically and returns its path. */
-    public Path save(long step, Writer writer) throws IOException {
+    /**
+     * Takes the folder for one training process until closed; a second one (in this JVM or another) is refused.
+     * The OS drops the lock when a process dies, so a crash never leaves the folder locked.
+     */
+    public java.io.Closeable lock() throws IOException {
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new TrainingSetupException("--checkpoint-dir " + dir + ": another training run is using this "
+                    + "folder (it holds " + LOCK + "); wait for it to finish or use another --checkpoint-dir");
+        }
+        java.nio.channels.FileLock held = lock;
+        return () -> {
+            held.release();
+            channel.close();
+        };
+    }
+
+    /** Writes run {@code runId}'s checkpoint {@code step} atomically and returns its path. */
+    public Path save(long step, String runId, Writer writer) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(fileName(step));
-        Path temp = Files.createTempFile(dir, "." + fileName(step) + ".", ".part");
+        if (Files.exists(target) && !runId.equals(runOf(target).orElse(null))) {
+            target = dir.resolve("soundstream_step_" + step + "_" + runId + ".ckpt");
+        }
+        Path temp = Files.createTempFile(dir, "." + fileName(step) + "." + runId + ".", ".part");
         try {
             writer.writeTo(temp);
             readableByAll(temp);
@@ -72,49 +104,68 @@ public final class CheckpointStore {
             }
             syncDirectory();
             return target;
+        } catch (IOException e) {
+            // "No space left on device" and the like name no file by themselves
+            String m = String.valueOf(e.getMessage());
+            throw m.contains(dir.toString()) ? e : new IOException(target + ": cannot save checkpoint (" + m + ")", e);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    /** Keeps the newest {@code keep} checkpoints by step number; returns the deleted files. */
-    public List<Path> prune(int keep) throws IOException {
-        List<Path> all = list();
+    /** Keeps run {@code runId}'s newest {@code keep} checkpoints by step number; returns the deleted files. */
+    public List<Path> prune(String runId, int keep) throws IOException {
+        List<Path> own = ofRun(runId);
         List<Path> deleted = new ArrayList<>();
-        for (int i = 0; i < all.size() - keep; i++) {
-            Files.deleteIfExists(all.get(i));
-            deleted.add(all.get(i));
+        for (int i = 0; i < own.size() - keep; i++) {
+            Files.deleteIfExists(own.get(i));
+            deleted.add(own.get(i));
         }
         return deleted;
     }
 
-    /** Complete checkpoints, oldest step first. */
+    /** Complete checkpoints of every run, oldest step first. */
     public List<Path> list() throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> step(p).isPresent()).sorted(Comparator.comparingLong(p -> step(p).orElse(-1L)))
+            return s.filter(p -> step(p).isPresent() && Files.isRegularFile(p))
+                    .sorted(Comparator.comparingLong((Path p) -> step(p).orElse(-1L)).thenComparing(Path::toString))
                     .toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    /** Removes temp files of saves that a crash interrupted. */
-    public int removeInterruptedSaves() throws IOException {
+    /** Run {@code runId}'s complete checkpoints, oldest step first. */
+    public List<Path> ofRun(String runId) throws IOException {
+        return list().stream().filter(p -> runId.equals(runOf(p).orElse(null))).toList();
+    }
+
+    /** Checkpoints in the folder that belong to runs other than {@code runId} (or whose run cannot be read). */
+    public List<Path> ofOtherRuns(String runId) throws IOException {
+        return list().stream().filter(p -> !runId.equals(runOf(p).orElse(null))).toList();
+    }
+
+    /** Removes temp files of run {@code runId}'s saves that a crash interrupted; other runs' are not touched. */
+    public int removeInterruptedSaves(String runId) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         int n = 0;
         try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".part")
-                    && p.getFileName().toString().startsWith(".soundstream_step_")).toList()) {
+            for (Path p : s.filter(p -> isInterruptedSave(p, runId)).toList()) {
                 Files.deleteIfExists(p);
                 n++;
             }
         }
         return n;
+    }
+
+    static boolean isInterruptedSave(Path p, String runId) {
+        String name = p.getFileName().toString();
+        return name.startsWith(".soundstream_step_") && name.endsWith(".part") && name.contains(".ckpt." + runId + ".");
     }
 
     /** The newest checkpoint that opens as a checkpoint, skipping damaged ones with a warning. */
@@ -132,9 +183,18 @@ public final class CheckpointStore {
         return Optional.empty();
     }
 
+    /** The step in a checkpoint's file name; empty for any other name. */
     public static Optional<Long> step(Path p) {
         Matcher m = NAME.matcher(p.getFileName().toString());
         return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+
+    private static Optional<String> runOf(Path checkpoint) {
+        try {
+            return Optional.of(CheckpointFile.readMeta(checkpoint).runId());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Temp files are created owner-only; a checkpoint is as readable as any other file the user writes. */

@@ -28,7 +28,7 @@ public final class Trainer {
     private static final int VALIDATION_CLIPS = 3;
 
     /** What to train and where to write. */
-    public record Setup(String version, String runName, ModelConfig model, DiscriminatorConfig discriminators,
+    public record Setup(String version, String runName, String runId, ModelConfig model, DiscriminatorConfig discriminators,
             DataConfig data, TrainingConfig training, Path checkpointDir, Path logDir) {
         Path runDir() {
             return logDir.resolve(runName);
@@ -61,7 +61,7 @@ public final class Trainer {
             throws IOException {
         TrainingConfig tc = setup.training();
         CheckpointStore store = new CheckpointStore(setup.checkpointDir());
-        store.removeInterruptedSaves();
+        store.removeInterruptedSaves(setup.runId());
         TrainingStep trainingStep = new TrainingStep(models, tc);
         List<Double> losses = new ArrayList<>();
         List<float[]> validation = validationClips();
@@ -120,10 +120,10 @@ public final class Trainer {
     }
 
     private Path save(CheckpointStore store, long step, DataPosition position, long skipped) throws IOException {
-        CheckpointMeta meta = new CheckpointMeta(setup.version(), setup.runName(), setup.model(),
+        CheckpointMeta meta = new CheckpointMeta(setup.version(), setup.runName(), setup.runId(), setup.model(),
                 setup.discriminators(), setup.data(), setup.training(), step, position, skipped);
-        Path p = store.save(step, file -> models.save(file, meta));
-        for (Path old : store.prune(setup.training().maxCheckpoints())) {
+        Path p = store.save(step, setup.runId(), file -> models.save(file, meta));
+        for (Path old : store.prune(setup.runId(), setup.training().maxCheckpoints())) {
             LOG.info("removed old checkpoint {}", old);
         }
         return p;

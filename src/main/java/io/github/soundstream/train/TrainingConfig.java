@@ -1,5 +1,6 @@
 package io.github.soundstream.train;
 
+import io.github.soundstream.config.Limits;
 /**
  * How to train; immutable, saved in every checkpoint.
  *
@@ -24,11 +25,21 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
         double lambdaAdv, double lambdaFeat, double lambdaRec, double gradClip, double quantizerDropout) {
 
     public TrainingConfig {
-        if (maxSteps < 1 || !(generatorLr > 0) || !(discriminatorLr > 0) || !(lrDecay > 0 && lrDecay <= 1)
-                || discWarmupSteps < 0 || saveInterval < 1 || maxCheckpoints < 1 || sampleInterval < 1
-                || logInterval < 1 || !(gradClip > 0) || quantizerDropout < 0 || quantizerDropout > 1) {
-            throw new IllegalArgumentException("invalid training config: " + this);
-        }
+        String c = "training config";
+        Limits.require(c, "maxSteps", maxSteps, 1, Long.MAX_VALUE);
+        Limits.require(c, "generatorLr", generatorLr, 0, true, 1);
+        Limits.require(c, "discriminatorLr", discriminatorLr, 0, true, 1);
+        Limits.require(c, "lrDecay", lrDecay, 0, true, 1);
+        Limits.require(c, "discWarmupSteps", discWarmupSteps, 0, Long.MAX_VALUE);
+        Limits.require(c, "saveInterval", saveInterval, 1, Long.MAX_VALUE);
+        Limits.require(c, "maxCheckpoints", maxCheckpoints, 1, 1_000_000);
+        Limits.require(c, "sampleInterval", sampleInterval, 1, Long.MAX_VALUE);
+        Limits.require(c, "logInterval", logInterval, 1, Long.MAX_VALUE);
+        Limits.require(c, "gradClip", gradClip, 0, true, Double.MAX_VALUE);
+        Limits.require(c, "quantizerDropout", quantizerDropout, 0, false, 1);
+        Limits.require(c, "lambdaAdv", lambdaAdv, 0, false, 1e6);
+        Limits.require(c, "lambdaFeat", lambdaFeat, 0, false, 1e6);
+        Limits.require(c, "lambdaRec", lambdaRec, 0, false, 1e6);
     }
 
     /** AdamW β1, β2 and weight decay of both optimizers (the original's choices). */

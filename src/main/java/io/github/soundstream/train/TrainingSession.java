@@ -10,16 +10,20 @@ import io.github.soundstream.data.FileClips;
 import io.github.soundstream.data.SyntheticClips;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.model.ModelConfig;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Prepares and runs one {@code train} invocation: checks the inputs before writing anything, resolves a fresh,
@@ -39,7 +43,12 @@ public final class TrainingSession {
     private TrainingSession() {
     }
 
-    public static TrainingSummary run(Request request, PrintStream console) throws IOException {
+    /**
+     * Runs the request; {@code onFinish} receives the summary while a Ctrl-C or SIGTERM still holds the JVM, so
+     * what it prints (the checkpoint written, the command that resumes) reaches the user before the process ends.
+     */
+    public static TrainingSummary run(Request request, PrintStream console, Consumer<TrainingSummary> onFinish)
+            throws IOException {
         CheckpointMeta resumed = null;
         Path resumePath = null;
         if (request.resume() != null) {
@@ -77,10 +86,39 @@ public final class TrainingSession {
         Device device = device(request.device());
         String runName = resumed != null ? resumed.runName() : "soundstream_" + LocalDateTime.now().format(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Trainer.Setup setup = new Trainer.Setup(request.version(), runName, model, disc, data, training,
+        String runId = resumed != null ? resumed.runId() : newRunId();
+        Trainer.Setup setup = new Trainer.Setup(request.version(), runName, runId, model, disc, data, training,
                 request.checkpointDir(), request.logDir());
 
-        try (TrainingModels models = new TrainingModels(model, disc, training.seed(), device)) {
+        try (Closeable lock = store.lock()) {
+            if (resumed == null && request.initFrom() == null) {
+                refuseForeignCheckpoints(store, runId);
+            }
+            return train(request, setup, clips, device, resumed, resumePath, console, onFinish);
+        }
+    }
+
+    private static void refuseForeignCheckpoints(CheckpointStore store, String runId) throws IOException {
+        List<Path> others = store.ofOtherRuns(runId);
+        if (!others.isEmpty()) {
+            throw new TrainingSetupException("--checkpoint-dir " + store.dir() + " holds another run's checkpoints ("
+                    + others.get(others.size() - 1).getFileName() + (others.size() > 1 ? " and " + (others.size() - 1)
+                    + " more" : "") + "): continue it with --resume latest, start from it with --init-from, or "
+                    + "give this run a fresh --checkpoint-dir");
+        }
+    }
+
+    private static String newRunId() {
+        return String.format(Locale.ROOT, "%08x", new SecureRandom().nextInt());
+    }
+
+    private static TrainingSummary train(Request request, Trainer.Setup setup, ClipSource clips, Device device,
+            CheckpointMeta resumed, Path resumePath, PrintStream console, Consumer<TrainingSummary> onFinish)
+            throws IOException {
+        ModelConfig model = setup.model();
+        DiscriminatorConfig disc = setup.discriminators();
+        DataConfig data = setup.data();
+        try (TrainingModels models = new TrainingModels(model, disc, setup.training().seed(), device)) {
             if (!device.isGpu()) {
                 models.checkConvolutions();
             }
@@ -109,12 +147,12 @@ public final class TrainingSession {
                         + " (" + device + "); TensorBoard run " + setup.runDir());
             }
             return runWithSignalHandling(new Trainer(setup, models, clips, console, request.quiet()), startStep,
-                    position, skipped);
+                    position, skipped, onFinish);
         }
     }
 
     private static TrainingSummary runWithSignalHandling(Trainer trainer, long startStep, DataPosition position,
-            long skipped) throws IOException {
+            long skipped, Consumer<TrainingSummary> onFinish) throws IOException {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -128,7 +166,9 @@ public final class TrainingSession {
         }, "training-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return trainer.run(startStep, position, skipped, stop);
+            TrainingSummary summary = trainer.run(startStep, position, skipped, stop);
+            onFinish.accept(summary);
+            return summary;
         } finally {
             finished.countDown();
             try {

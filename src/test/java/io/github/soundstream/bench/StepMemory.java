@@ -34,7 +34,7 @@ public final class StepMemory {
         TrainingConfig training = new TrainingConfig(steps, 1e-4, 1e-4, 0.999996, 0, Long.MAX_VALUE / 2, 1,
                 Long.MAX_VALUE / 2, 1000, 42, 1, 100, 1, 1, 0.5);
         Path tmp = Files.createTempDirectory("stepmem");
-        Trainer.Setup setup = new Trainer.Setup("bench", "mem", model, disc, data, training, tmp.resolve("ck"),
+        Trainer.Setup setup = new Trainer.Setup("bench", "mem", "bench", model, disc, data, training, tmp.resolve("ck"),
                 tmp.resolve("logs"));
         try (TrainingModels models = new TrainingModels(model, disc, 42, Device.cpu())) {
             double base = ResidentMemory.currentMb();

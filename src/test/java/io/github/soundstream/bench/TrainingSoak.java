@@ -40,7 +40,7 @@ public final class TrainingSoak {
         TrainingConfig training = new TrainingConfig(steps, 1e-4, 1e-4, 0.999996, warmup, Long.MAX_VALUE / 2, 1,
                 Long.MAX_VALUE / 2, 1000, 42, 1, 100, 1, 1, 0.5);
         Path tmp = Files.createTempDirectory("soak");
-        Trainer.Setup setup = new Trainer.Setup("bench", "soak", model, disc, data, training, tmp.resolve("ck"),
+        Trainer.Setup setup = new Trainer.Setup("bench", "soak", "bench", model, disc, data, training, tmp.resolve("ck"),
                 tmp.resolve("logs"));
         List<Double> warmTimes = new ArrayList<>();
         List<Double> ganTimes = new ArrayList<>();

@@ -45,7 +45,7 @@ class KillDuringSaveTest {
             }
         }
         assertEquals(complete.get(complete.size() - 1), store.latest().orElseThrow());
-        store.removeInterruptedSaves();
+        store.removeInterruptedSaves(setup.runId());
         try (var files = java.nio.file.Files.list(dir.resolve("ck"))) {
             assertTrue(files.allMatch(p -> CheckpointStore.step(p).isPresent()), "only complete checkpoints remain");
         }

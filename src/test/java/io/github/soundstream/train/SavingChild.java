@@ -16,9 +16,9 @@ public final class SavingChild {
         CheckpointStore store = new CheckpointStore(setup.checkpointDir());
         try (TrainingModels models = new TrainingModels(setup.model(), setup.discriminators(), 7, Device.cpu())) {
             for (long step = 1; ; step++) {
-                CheckpointMeta meta = new CheckpointMeta("test", "run", setup.model(), setup.discriminators(),
+                CheckpointMeta meta = new CheckpointMeta("test", "run", setup.runId(), setup.model(), setup.discriminators(),
                         setup.data(), setup.training(), step, DataPosition.START, 0);
-                store.save(step, file -> models.save(file, meta));
+                store.save(step, setup.runId(), file -> models.save(file, meta));
                 System.out.println("saved " + step);
                 System.out.flush();
             }

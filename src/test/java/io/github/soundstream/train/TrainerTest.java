@@ -142,7 +142,7 @@ class TrainerTest {
         var request = new TrainingSession.Request("test", other, other, setup.discriminators(), setup.data(),
                 setup.training(), null, setup.checkpointDir(), setup.logDir(), "latest", null, "cpu", true);
         TrainingSetupException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingSetupException.class,
-                () -> TrainingSession.run(request, QUIET));
+                () -> TrainingSession.run(request, QUIET, s -> { }));
         assertTrue(e.getMessage().startsWith("incompatible --resume checkpoint"), e.getMessage());
     }
 

@@ -33,7 +33,7 @@ final class TrainingFixtures {
     }
 
     static Trainer.Setup setup(Path dir, TrainingConfig training) {
-        return new Trainer.Setup("test", "run", model(), discriminators(), data(), training, dir.resolve("ck"),
+        return new Trainer.Setup("test", "run", "testrun1", model(), discriminators(), data(), training, dir.resolve("ck"),
                 dir.resolve("logs"));
     }
 

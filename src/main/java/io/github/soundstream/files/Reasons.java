@@ -1,0 +1,51 @@
+package io.github.soundstream.files;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * A failure as words for a one-line error. Many exceptions carry no message (a refused connection, some decoder
+ * faults), and {@code "" + e.getMessage()} then prints "null"; file-system ones carry only the path.
+ */
+public final class Reasons {
+    private Reasons() {
+    }
+
+    public static String of(Throwable e) {
+        if (e instanceof ConnectException) {
+            return "connection refused" + detail(e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "timed out" + detail(e);
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host" + detail(e);
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        String m = e.getMessage();
+        if (m != null && !m.isBlank() && !m.equals("null")) {
+            return m.replace('\n', ' ');
+        }
+        if (e.getCause() != null && e.getCause() != e) {
+            return of(e.getCause());
+        }
+        return e.getClass().getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String detail(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "" : " (" + m + ")";
+    }
+}
