@@ -14,7 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * A file written through a hidden temporary file beside the target and moved into place by {@link #commit()}
  * (after an fsync). Until then the target does not exist or keeps its old content; {@link #close()} without a
- * commit deletes the temporary file. So an interrupted write never leaves a half-written file that looks complete.
+ * commit deletes the temporary file, and so does the end of the JVM. So an interrupted write never leaves a
+ * half-written file that looks complete, nor a hidden one behind.
  */
 public final class AtomicFileChannel implements Closeable {
     private final Path target;
@@ -29,6 +30,13 @@ public final class AtomicFileChannel implements Closeable {
             Files.createDirectories(dir);
         }
         this.temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        // Ctrl-C or SIGTERM ends the JVM without closing this: the delete-on-exit hook, which runs after the
+        // application's shutdown hooks, removes the temp file then (after a commit the name no longer exists)
+        try {
+            temp.toFile().deleteOnExit();
+        } catch (IllegalStateException shuttingDown) {
+            // a file begun during shutdown is closed, and so deleted, by its writer's own finally
+        }
         this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 

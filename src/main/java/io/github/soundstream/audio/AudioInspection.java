@@ -16,11 +16,12 @@ public record AudioInspection(AudioInfo info, double peakDbfs, double rmsDbfs) {
     public static AudioInspection inspect(Path path) throws IOException {
         try (AudioStream stream = AudioFiles.open(path)) {
             int channels = stream.info().channels();
-            float[] buffer = new float[AudioFiles.chunkFrames() * channels];
+            int chunk = AudioFiles.chunkFrames(channels);
+            float[] buffer = new float[chunk * channels];
             LevelMeter meter = new LevelMeter();
             long frames = 0;
             int n;
-            while ((n = stream.read(buffer, AudioFiles.chunkFrames())) >= 0) {
+            while ((n = stream.read(buffer, chunk)) >= 0) {
                 meter.accept(buffer, 0, n * channels);
                 frames += n;
             }

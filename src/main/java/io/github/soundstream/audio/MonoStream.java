@@ -23,7 +23,7 @@ public final class MonoStream implements Closeable {
         this.source = source;
         this.sampleRate = sampleRate;
         this.resampler = new StreamingResampler(source.info().sampleRate(), sampleRate);
-        int chunk = AudioFiles.chunkFrames();
+        int chunk = AudioFiles.chunkFrames(source.info().channels());
         this.interleaved = new float[chunk * source.info().channels()];
         this.mono = new float[chunk];
     }
@@ -93,6 +93,13 @@ public final class MonoStream implements Closeable {
                     sum += interleaved[p++];
                 }
                 mono[i] = sum * scale;
+            }
+            for (int i = 0; i < frames; i++) {
+                if (!Float.isFinite(mono[i])) {
+                    // finite channels can still sum past the float range (±3e38 each)
+                    throw new AudioFileException(source.info().path(), "corrupt: samples sum to " + mono[i]
+                            + " when channels are averaged");
+                }
             }
         }
         resampler.process(mono, 0, frames, this::append);

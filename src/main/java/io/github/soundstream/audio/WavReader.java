@@ -135,7 +135,11 @@ public final class WavReader implements AudioStream {
         if (bytesLeft == 0 || maxFrames <= 0) {
             return bytesLeft == 0 ? -1 : 0;
         }
-        long wantBytes = Math.min((long) maxFrames * blockAlign, bytesLeft);
+        long wantBytes = Math.min(Math.min((long) maxFrames, interleaved.length / info.channels()) * blockAlign,
+                bytesLeft);
+        if (wantBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("read of " + maxFrames + " frames of " + blockAlign + " bytes");
+        }
         int want = (int) wantBytes;
         if (buffer.length < want) {
             buffer = new byte[want];

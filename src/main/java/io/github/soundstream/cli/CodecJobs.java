@@ -1,12 +1,15 @@
 package io.github.soundstream.cli;
 
+import io.github.soundstream.audio.AudioFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
  * Turns the encode/decode command line into (input, output) pairs: "-" is stdin/stdout, a directory is walked and
@@ -56,33 +59,62 @@ final class CodecJobs {
         return failures;
     }
 
+    /**
+     * The jobs for the command line; a usage error (IllegalArgumentException) when they cannot all be done. An output that names a folder (it exists as one, or ends in "/") receives
+     * each input under its own name; before any work, inputs whose outputs would coincide (bird.wav and bird.flac
+     * both to bird.ssc) are refused with the list, so no output is ever lost to another.
+     */
     static List<Job> expand(List<String> inputs, String output, Predicate<Path> accepts, String newExtension)
             throws IOException {
+        boolean outputIsFolder = output != null && !output.equals(STDIO) && (output.endsWith("/")
+                || output.endsWith(java.io.File.separator) || Files.isDirectory(Path.of(output)));
         boolean many = inputs.size() > 1 || inputs.stream().anyMatch(i -> !i.equals(STDIO) && Files.isDirectory(Path.of(i)));
         List<Job> jobs = new ArrayList<>();
         for (String in : inputs) {
             if (in.equals(STDIO)) {
+                if (outputIsFolder) {
+                    throw new IllegalArgumentException("-o " + output + " is a folder: reading stdin needs an output "
+                            + "file, or - for stdout");
+                }
                 jobs.add(new Job(null, output == null || output.equals(STDIO) ? null : Path.of(output)));
                 continue;
             }
             Path p = Path.of(in);
             if (Files.isDirectory(p)) {
                 Path outDir = output == null ? p : Path.of(output);
-                try (Stream<Path> walk = Files.walk(p)) {
-                    for (Path f : walk.filter(Files::isRegularFile).filter(accepts).sorted().toList()) {
-                        jobs.add(new Job(f, withExtension(outDir.resolve(p.relativize(f)), newExtension)));
-                    }
+                for (Path f : AudioFiles.walk(p, accepts)) {
+                    jobs.add(new Job(f, withExtension(outDir.resolve(p.relativize(f)), newExtension)));
                 }
             } else if (output != null && output.equals(STDIO)) {
                 jobs.add(new Job(p, null));
-            } else if (output != null && !many && !Files.isDirectory(Path.of(output))) {
+            } else if (output != null && !many && !outputIsFolder) {
                 jobs.add(new Job(p, Path.of(output)));
             } else {
                 Path dir = output == null ? p.toAbsolutePath().getParent() : Path.of(output);
                 jobs.add(new Job(p, withExtension(dir.resolve(p.getFileName()), newExtension)));
             }
         }
+        refuseCollisions(jobs);
         return jobs;
+    }
+
+    private static void refuseCollisions(List<Job> jobs) {
+        Map<Path, List<Path>> byOutput = new LinkedHashMap<>();
+        for (Job j : jobs) {
+            if (j.output() != null) {
+                byOutput.computeIfAbsent(j.output().toAbsolutePath().normalize(), k -> new ArrayList<>())
+                        .add(j.input() == null ? Path.of("<stdin>") : j.input());
+            }
+        }
+        List<String> clashes = byOutput.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey() + " <- " + e.getValue().stream().map(Path::toString)
+                        .collect(Collectors.joining(", ")))
+                .toList();
+        if (!clashes.isEmpty()) {
+            throw new IllegalArgumentException("these inputs would write the "
+                    + "same output, so one would be lost; rename them or process them separately: "
+                    + String.join("; ", clashes));
+        }
     }
 
     static Path withExtension(Path p, String extension) {

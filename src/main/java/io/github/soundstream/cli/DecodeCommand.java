@@ -47,8 +47,13 @@ final class DecodeCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        List<CodecJobs.Job> jobs = CodecJobs.expand(inputs, output,
+        List<CodecJobs.Job> jobs;
+        try {
+            jobs = CodecJobs.expand(inputs, output,
                 p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ssc"), ".wav");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Path ck = checkpoint != null ? checkpoint : CodecCommands.findCheckpointFor(jobs, Path.of("checkpoints"));
         try (SoundStreamCodec codec = CodecCommands.load(ck)) {
             FileCodec files = new FileCodec(codec);
@@ -59,11 +64,9 @@ final class DecodeCommand implements Callable<Integer> {
                     }
                 } else if (!force && Files.exists(job.output())) {
                     err.println(job.output() + ": exists, skipped (--force overwrites)");
-                } else if (job.fromStdin()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "reading stdin writes stdout: use -o -");
                 } else {
-                    long samples = files.decode(job.input(), job.output(), sampleRate, force);
+                    long samples = job.fromStdin() ? files.decodeToFile(System.in, job.output(), sampleRate, force)
+                            : files.decode(job.input(), job.output(), sampleRate, force);
                     out.println(job.output() + ": " + samples + " samples");
                 }
             });

@@ -53,7 +53,12 @@ final class EncodeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        List<CodecJobs.Job> jobs = CodecJobs.expand(inputs, output, AudioFiles::isAudioFileName, ".ssc");
+        List<CodecJobs.Job> jobs;
+        try {
+            jobs = CodecJobs.expand(inputs, output, AudioFiles::isAudioFileName, ".ssc");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         try (SoundStreamCodec codec = CodecCommands.load(checkpoint)) {
             int n;
             try {
@@ -72,8 +77,8 @@ final class EncodeCommand implements Callable<Integer> {
                 } else if (!force && Files.exists(job.output())) {
                     err.println(job.output() + ": exists, skipped (--force overwrites)");
                 } else if (job.fromStdin()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "reading stdin writes stdout: use -o - (or give an input file)");
+                    FileCodec.EncodeResult r = files.encode(System.in, job.output(), n);
+                    out.println(job.output() + ": " + describe(null, r));
                 } else {
                     FileCodec.EncodeResult r = job.output().toString().toLowerCase(Locale.ROOT).endsWith(".wav")
                             ? files.roundTrip(job.input(), job.output(), n)

@@ -100,7 +100,7 @@ final class EvalCommand implements Callable<Integer> {
             for (Path f : chosen) {
                 try {
                     results.add(evaluation.evaluate(f, kbps));
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     err.println(CodecCommands.reasonLine(f, e));
                     failures++;
                 }

@@ -43,7 +43,7 @@ final class InfoCommand implements Callable<Integer> {
             } else {
                 try {
                     out.println(describe(path, AudioInspection.inspect(path)));
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     err.println(reasonLine(path, e));
                     failures++;
                 }
@@ -68,8 +68,8 @@ final class InfoCommand implements Callable<Integer> {
             } catch (AudioFileException e) {
                 inventory.addFailure(e);
                 err.println(e.getMessage());
-            } catch (IOException e) {
-                inventory.addFailure(new AudioFileException(file, e.getMessage(), e));
+            } catch (IOException | RuntimeException e) {
+                inventory.addFailure(new AudioFileException(file, io.github.soundstream.files.Reasons.of(e), e));
                 err.println(reasonLine(file, e));
             }
             err.flush();
@@ -113,7 +113,7 @@ final class InfoCommand implements Callable<Integer> {
         return values.stream().map(String::valueOf).collect(Collectors.joining("/"));
     }
 
-    private static String reasonLine(Path path, IOException e) {
-        return e instanceof AudioFileException ? e.getMessage() : path + ": " + e.getMessage();
+    private static String reasonLine(Path path, Exception e) {
+        return e instanceof AudioFileException ? e.getMessage() : path + ": " + io.github.soundstream.files.Reasons.of(e);
     }
 }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 public final class BitstreamReader {
     private final InputStream in;
     private final StreamHeader header;
+    private final int version;
     private long offset = StreamHeader.SIZE;
     private int packetIndex;
     private long frames;
@@ -18,7 +19,9 @@ public final class BitstreamReader {
 
     public BitstreamReader(InputStream in) throws IOException {
         this.in = in;
-        this.header = StreamHeader.decode(in.readNBytes(StreamHeader.SIZE));
+        byte[] head = in.readNBytes(StreamHeader.SIZE);
+        this.header = StreamHeader.decode(head);
+        this.version = head[3];
     }
 
     public StreamHeader header() {
@@ -44,15 +47,15 @@ public final class BitstreamReader {
             throw bad("corrupt (zero frames)");
         }
         int payloadBytes = BitPacker.bytesFor(n, header.quantizers(), header.bitsPerCode());
-        byte[] packet = new byte[2 + payloadBytes + 2];
+        int checkBytes = Packets.checkBytes(version);
+        byte[] packet = new byte[2 + payloadBytes + checkBytes];
         packet[0] = count[0];
         packet[1] = count[1];
-        int got = in.readNBytes(packet, 2, payloadBytes + 2);
-        if (got < payloadBytes + 2) {
+        int got = in.readNBytes(packet, 2, payloadBytes + checkBytes);
+        if (got < payloadBytes + checkBytes) {
             throw bad("truncated");
         }
-        int stored = (packet[packet.length - 2] & 0xFF) | (packet[packet.length - 1] & 0xFF) << 8;
-        if (stored != Packets.crc16(packet, 2 + payloadBytes)) {
+        if (Packets.getCheck(version, packet, 2 + payloadBytes) != Packets.check(version, packet, 2 + payloadBytes)) {
             throw bad("corrupt (CRC mismatch)");
         }
         byte[] payload = java.util.Arrays.copyOfRange(packet, 2, 2 + payloadBytes);

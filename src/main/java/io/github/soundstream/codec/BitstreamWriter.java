@@ -13,6 +13,7 @@ public final class BitstreamWriter {
     private final OutputStream out;
     private final StreamHeader header;
     private final int framesPerPacket;
+    private final int version;
     private final List<int[]> pending = new ArrayList<>();
     private long framesWritten;
     private long bytesWritten;
@@ -22,13 +23,19 @@ public final class BitstreamWriter {
     }
 
     public BitstreamWriter(OutputStream out, StreamHeader header, int framesPerPacket) throws IOException {
+        this(out, header, framesPerPacket, StreamHeader.VERSION);
+    }
+
+    /** Writes an older {@code version} of the format (tests check that readers still accept it). */
+    BitstreamWriter(OutputStream out, StreamHeader header, int framesPerPacket, int version) throws IOException {
         if (framesPerPacket < 1 || framesPerPacket > 0xFFFF) {
             throw new IllegalArgumentException("frames per packet must be 1..65535");
         }
         this.out = out;
         this.header = header;
         this.framesPerPacket = framesPerPacket;
-        byte[] h = header.encode();
+        this.version = version;
+        byte[] h = header.encode(version);
         out.write(h);
         bytesWritten = h.length;
     }
@@ -72,13 +79,11 @@ public final class BitstreamWriter {
     private void flushPacket() throws IOException {
         int[][] frames = pending.toArray(new int[0][]);
         byte[] payload = BitPacker.pack(frames, header.quantizers(), header.bitsPerCode());
-        byte[] packet = new byte[2 + payload.length + 2];
+        byte[] packet = new byte[2 + payload.length + Packets.checkBytes(version)];
         packet[0] = (byte) frames.length;
         packet[1] = (byte) (frames.length >>> 8);
         System.arraycopy(payload, 0, packet, 2, payload.length);
-        int crc = Packets.crc16(packet, 2 + payload.length);
-        packet[packet.length - 2] = (byte) crc;
-        packet[packet.length - 1] = (byte) (crc >>> 8);
+        Packets.putCheck(version, packet, 2 + payload.length, Packets.check(version, packet, 2 + payload.length));
         out.write(packet);
         bytesWritten += packet.length;
         framesWritten += frames.length;

@@ -40,8 +40,20 @@ public final class FileCodec {
 
     /** Encodes an audio file to an {@code .ssc} file. */
     public EncodeResult encode(Path input, Path output, int quantizers) throws IOException {
-        try (MonoStream audio = AudioFiles.openMono(input, codec.config().sampleRate());
-                AtomicFileChannel file = new AtomicFileChannel(output)) {
+        try (MonoStream audio = AudioFiles.openMono(input, codec.config().sampleRate())) {
+            return encode(audio, output, quantizers);
+        }
+    }
+
+    /** Encodes audio from a stream (stdin) to an {@code .ssc} file, which appears only when complete. */
+    public EncodeResult encode(InputStream input, Path output, int quantizers) throws IOException {
+        try (MonoStream audio = new MonoStream(AudioFiles.open(input, null), codec.config().sampleRate())) {
+            return encode(audio, output, quantizers);
+        }
+    }
+
+    private EncodeResult encode(MonoStream audio, Path output, int quantizers) throws IOException {
+        try (AtomicFileChannel file = new AtomicFileChannel(output)) {
             long length = audio.expectedLength();
             StreamHeader header = codec.header(quantizers, length >= 0 ? length : StreamHeader.UNKNOWN_LENGTH);
             EncodeResult r;
@@ -82,14 +94,20 @@ public final class FileCodec {
 
     /** Decodes an {@code .ssc} file to a WAV file at {@code sampleRate} (null: the model's rate). */
     public long decode(Path input, Path output, Integer sampleRate, boolean ignoreFingerprint) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16)) {
-            BitstreamReader reader = new BitstreamReader(in);
-            int rate = sampleRate != null ? sampleRate : codec.config().sampleRate();
-            try (WavWriter wav = new WavWriter(output, rate, 1, WavFormat.PCM_16)) {
-                long n = decode(reader, rate, ignoreFingerprint, (s, off, len) -> wav.write(s, off, len));
-                wav.commit();
-                return n;
-            }
+        try (InputStream in = Files.newInputStream(input)) {
+            return decodeToFile(in, output, sampleRate, ignoreFingerprint);
+        }
+    }
+
+    /** Decodes a bitstream from a stream (stdin) to a WAV file, which appears only when complete. */
+    public long decodeToFile(InputStream input, Path output, Integer sampleRate, boolean ignoreFingerprint)
+            throws IOException {
+        BitstreamReader reader = new BitstreamReader(new BufferedInputStream(input, 1 << 16));
+        int rate = sampleRate != null ? sampleRate : codec.config().sampleRate();
+        try (WavWriter wav = new WavWriter(output, rate, 1, WavFormat.PCM_16)) {
+            long n = decode(reader, rate, ignoreFingerprint, (s, off, len) -> wav.write(s, off, len));
+            wav.commit();
+            return n;
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.zip.CRC32;
 public record StreamHeader(int sampleRate, int hopLength, int quantizers, int bitsPerCode, long length,
         int fingerprint) {
     public static final int SIZE = 26;
-    public static final int VERSION = 1;
+    /** The version written: 2 has a full CRC-32 per packet (see {@link Packets}); version 1 is still read. */
+    public static final int VERSION = 2;
+    private static final int OLDEST_VERSION = 1;
     public static final long UNKNOWN_LENGTH = 0xFFFF_FFFF_FFFFL;
     private static final byte[] MAGIC = {'S', 'S', 'C'};
 
@@ -40,8 +42,12 @@ public record StreamHeader(int sampleRate, int hopLength, int quantizers, int bi
     }
 
     public byte[] encode() {
+        return encode(VERSION);
+    }
+
+    byte[] encode(int version) {
         ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC).put((byte) VERSION).putInt(sampleRate).putShort((short) hopLength).put((byte) quantizers)
+        b.put(MAGIC).put((byte) version).putInt(sampleRate).putShort((short) hopLength).put((byte) quantizers)
                 .put((byte) bitsPerCode);
         for (int i = 0; i < 6; i++) {
             b.put((byte) (length >>> (8 * i)));
@@ -61,9 +67,9 @@ public record StreamHeader(int sampleRate, int hopLength, int quantizers, int bi
         if (bytes[0] != MAGIC[0] || bytes[1] != MAGIC[1] || bytes[2] != MAGIC[2]) {
             throw new BitstreamException("not a SoundStream bitstream (no SSC magic)");
         }
-        if (bytes[3] != VERSION) {
+        if (bytes[3] < OLDEST_VERSION || bytes[3] > VERSION) {
             throw new BitstreamException("unsupported bitstream version " + bytes[3] + " (this reader knows "
-                    + VERSION + ")");
+                    + OLDEST_VERSION + " to " + VERSION + ")");
         }
         ByteBuffer b = ByteBuffer.wrap(bytes, 0, SIZE).order(ByteOrder.LITTLE_ENDIAN);
         CRC32 crc = new CRC32();

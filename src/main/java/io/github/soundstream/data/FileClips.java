@@ -1,5 +1,6 @@
 package io.github.soundstream.data;
 
+import io.github.soundstream.audio.AudioFileException;
 import io.github.soundstream.audio.AudioFiles;
 import io.github.soundstream.audio.MonoStream;
 import io.github.soundstream.nn.SeededRandom;
@@ -36,6 +37,17 @@ public final class FileClips implements ClipSource {
 
     @Override
     public float[] clip(int index, long cropSeed) throws IOException {
+        try {
+            return crop(index, cropSeed);
+        } catch (AudioFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // one bad file must never stop training: every failure becomes this file's error
+            throw new AudioFileException(files.get(index), io.github.soundstream.files.Reasons.of(e), e);
+        }
+    }
+
+    private float[] crop(int index, long cropSeed) throws IOException {
         SeededRandom rng = new SeededRandom(cropSeed);
         float[] out;
         try (MonoStream in = AudioFiles.openMono(files.get(index), sampleRate)) {

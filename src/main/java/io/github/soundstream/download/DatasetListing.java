@@ -16,7 +16,7 @@ public record DatasetListing(int files, double hours, List<String> formats, int 
         double seconds = 0;
         int bad = 0;
         TreeSet<String> formats = new TreeSet<>();
-        float[] buf = new float[1 << 15];
+
         for (Path f : files) {
             try (AudioStream s = AudioFiles.open(f)) {
                 AudioInfo info = s.info();
@@ -24,13 +24,15 @@ public record DatasetListing(int files, double hours, List<String> formats, int 
                 long frames = info.frames();
                 if (!info.lengthKnown()) {
                     frames = 0;
+                    int chunk = AudioFiles.chunkFrames(info.channels());
+                    float[] buf = new float[chunk * info.channels()];
                     int n;
-                    while ((n = s.read(buf, buf.length / info.channels())) >= 0) {
+                    while ((n = s.read(buf, chunk)) >= 0) {
                         frames += n;
                     }
                 }
                 seconds += frames / (double) info.sampleRate();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 bad++;
             }
         }

@@ -5,7 +5,6 @@ import io.github.soundstream.audio.WavWriter;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.tensorboard.SpectrogramImage;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import javax.imageio.ImageIO;
 
 /**
  * The evaluation as one self-contained HTML page (inline SVG charts, PNG spectrograms and WAV players as data URIs:
@@ -199,14 +197,12 @@ public final class EvalReport {
     }
 
     private static String img(BufferedImage image) {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "png", png);
+            return "<img alt=\"mel spectrogram\" src=\"data:image/png;base64,"
+                    + Base64.getEncoder().encodeToString(io.github.soundstream.tensorboard.Png.encode(image)) + "\">";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "<img alt=\"mel spectrogram\" src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(png.toByteArray()) + "\">";
     }
 
     static String esc(String s) {

@@ -1,7 +1,6 @@
 package io.github.soundstream.tensorboard;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +20,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,12 +97,8 @@ public final class SummaryWriter implements Closeable {
     public void image(String tag, long step, BufferedImage image) {
         double t = wallTime();
         submit(() -> {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            if (!ImageIO.write(image, "png", png)) {
-                throw new IOException("no PNG encoder available");
-            }
             return Summaries.event(t, step,
-                    Summaries.image(tag, png.toByteArray(), image.getWidth(), image.getHeight(), 3));
+                    Summaries.image(tag, Png.encode(image), image.getWidth(), image.getHeight(), 3));
         });
     }
 

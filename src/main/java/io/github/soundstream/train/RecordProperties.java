@@ -47,7 +47,10 @@ final class RecordProperties {
             return type.getDeclaredConstructor(types).newInstance(args);
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException("invalid " + prefix + " in checkpoint: " + cause.getMessage(), cause);
+            String m = String.valueOf(cause.getMessage());
+            // the records' own checks say "invalid <config>: <field> = <value>, must be ..."
+            throw new IllegalArgumentException(m.startsWith("invalid ") ? m : "invalid " + prefix + " in checkpoint: "
+                    + m, cause);
         }
     }
 
