@@ -45,9 +45,18 @@ public final class AtomicFileChannel implements Closeable {
     }
 
     public void write(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        } catch (IOException e) {
+            throw named(e);
         }
+    }
+
+    /** "No space left on device" names no file: say which output it was. */
+    private IOException named(IOException e) {
+        return new IOException(target + ": cannot write (" + io.github.soundstream.files.Reasons.of(e) + ")", e);
     }
 
     /** Overwrites bytes at {@code position} (for headers completed at the end). */
@@ -62,8 +71,12 @@ public final class AtomicFileChannel implements Closeable {
         if (done) {
             throw new IllegalStateException("already committed or closed");
         }
-        channel.force(true);
-        channel.close();
+        try {
+            channel.force(true);
+            channel.close();
+        } catch (IOException e) {
+            throw named(e);
+        }
         try {
             Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException e) {

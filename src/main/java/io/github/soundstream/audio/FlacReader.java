@@ -22,11 +22,12 @@ final class FlacReader extends BlockDecodingStream {
     private final AudioInfo info;
     private final float scale;
     private String decoderError;
+    private long framesDecoded;
 
     FlacReader(InputStream in, Path path) throws IOException {
         super(path);
         this.in = in;
-        this.decoder = new FLACDecoder(in);
+        this.decoder = new FLACDecoder(FlacMetadata.streamInfoOnly(in, path));
         decoder.addFrameListener(new FrameListener() {
             @Override
             public void processMetadata(Metadata metadata) {
@@ -81,6 +82,10 @@ final class FlacReader extends BlockDecodingStream {
 
     @Override
     protected int decodeNextBlock() throws IOException {
+        if (info.lengthKnown() && framesDecoded >= info.frames()) {
+            // jflac stops syncing once STREAMINFO's total is reached, and then loops on whatever follows
+            return -1;
+        }
         Frame frame;
         try {
             frame = decoder.readNextFrame();
@@ -99,6 +104,7 @@ final class FlacReader extends BlockDecodingStream {
             throw fail("corrupt FLAC: frame with " + channels + " channels in a " + info.channels() + "-channel stream");
         }
         int block = frame.header.blockSize;
+        framesDecoded += block;
         float[] out = blockBuffer(block * channels);
         ChannelData[] data = decoder.getChannelData();
         for (int c = 0; c < channels; c++) {

@@ -32,7 +32,8 @@ public record ConvGeometry(boolean twoD, int in, int out, int kernelH, int kerne
             throw new IllegalArgumentException("channels " + in + "→" + out + " not divisible by groups " + groups);
         }
         if (!twoD && (kernelH != 1 || strideH != 1 || padH != 0)) {
-            throw new IllegalArgumentException("a 1-D convolution has no H extent: " + this);
+            throw new IllegalArgumentException("a 1-D convolution has no H extent: kernelH " + kernelH + ", strideH "
+                    + strideH + ", padH " + padH);
         }
     }
 
