@@ -24,10 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code soundstream download}: fetch, verify and unpack datasets; list what is installed. */
-@Command(name = "download", sortOptions = false, header = "Fetch, verify and unpack ESC-50, LibriSpeech and more; --list.", description = {
+@Command(name = "download", sortOptions = false, subcommands = XenoCantoCommand.class, header = "Fetch, verify and unpack ESC-50, LibriSpeech and more; --list.", description = {
         "Download, verify and unpack datasets into --dir: esc50, librispeech (--subset test-clean|dev-clean|...),",
         "or --all. FSD50K, UrbanSound8K, BirdVox and FSC22 are fetched by hand: their archive is unpacked when it is",
-        "in --dir. --list shows what is installed. See datasets/README.md for sizes and licenses."})
+        "in --dir. 'download xeno-canto --query ...' fetches birdsong by query (see its --help). --list shows what",
+        "is installed. See datasets/README.md for sizes and licenses."})
 final class DownloadCommand implements Callable<Integer> {
     static final String BASE_URL_ENV = "SOUNDSTREAM_DATASET_BASE_URL";
 
@@ -148,6 +149,10 @@ final class DownloadCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-24s %6d files %8.2f h  %s%s%n", d.title(), l.files(), l.hours(),
                     String.join(", ", l.formats()), l.unreadable() > 0 ? "  (" + l.unreadable() + " unreadable)" : "");
             out.println("  soundstream train --audio-dir " + audio);
+        }
+        for (String line : io.github.soundstream.download.xenocanto.XenoCantoDownload.list(dir)) {
+            out.println(line);
+            any = true;
         }
         if (!any) {
             out.println("no datasets in " + dir + " (soundstream download esc50, or see datasets/README.md)");

@@ -4,14 +4,14 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /** A one-line download progress display: bytes, rate and ETA, redrawn in place on a terminal. */
-final class ProgressBar implements HttpDownloader.Progress {
+public final class ProgressBar implements HttpDownloader.Progress {
     private final PrintStream out;
     private final String label;
     private final boolean terminal = System.console() != null;
     private final long start = System.nanoTime();
     private long lastPrint;
 
-    ProgressBar(PrintStream out, String label) {
+    public ProgressBar(PrintStream out, String label) {
         this.out = out;
         this.label = label;
     }
