@@ -34,7 +34,13 @@ public final class Reasons {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
+        if (e instanceof java.io.EOFException && e.getMessage() == null) {
+            return "unexpected end of file";
+        }
         String m = e.getMessage();
+        if (e.getCause() != null && e.getCause() != e && e.getCause().toString().equals(m)) {
+            return of(e.getCause()); // new IOException(cause) repeats the cause's class name and message
+        }
         if (m != null && !m.isBlank() && !m.equals("null")) {
             return m.replace('\n', ' ');
         }
