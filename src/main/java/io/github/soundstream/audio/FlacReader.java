@@ -1,7 +1,6 @@
 package io.github.soundstream.audio;
 
 import io.github.soundstream.files.Reasons;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -63,16 +62,6 @@ final class FlacReader extends BlockDecodingStream {
         }
         this.info = new AudioInfo(path, "FLAC", "FLAC " + bits + "-bit", streamInfo.getSampleRate(),
                 streamInfo.getChannels(), total > 0 ? total : AudioInfo.UNKNOWN_LENGTH);
-    }
-
-    static FlacReader open(Path path) throws IOException {
-        InputStream in = new BufferedInputStream(FileOpening.open(path), 1 << 16);
-        try {
-            return new FlacReader(in, path);
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
     }
 
     @Override

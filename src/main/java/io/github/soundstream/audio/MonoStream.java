@@ -28,10 +28,6 @@ public final class MonoStream implements Closeable {
         this.mono = new float[chunk];
     }
 
-    public AudioInfo sourceInfo() {
-        return source.info();
-    }
-
     public int sampleRate() {
         return sampleRate;
     }

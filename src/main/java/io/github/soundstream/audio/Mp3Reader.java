@@ -1,7 +1,6 @@
 package io.github.soundstream.audio;
 
 import io.github.soundstream.files.Reasons;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -38,16 +37,6 @@ final class Mp3Reader extends BlockDecodingStream {
         int channels = nextHeader.mode() == Header.SINGLE_CHANNEL ? 1 : 2;
         String codec = nextHeader.version_string() + " Layer " + nextHeader.layer_string();
         this.info = new AudioInfo(path, "MP3", codec, nextHeader.frequency(), channels, AudioInfo.UNKNOWN_LENGTH);
-    }
-
-    static Mp3Reader open(Path path) throws IOException {
-        InputStream in = new BufferedInputStream(FileOpening.open(path), 1 << 16);
-        try {
-            return new Mp3Reader(in, path);
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
     }
 
     @Override

@@ -8,7 +8,6 @@ import com.jcraft.jorbis.Block;
 import com.jcraft.jorbis.Comment;
 import com.jcraft.jorbis.DspState;
 import com.jcraft.jorbis.Info;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,16 +78,6 @@ final class OggVorbisReader extends BlockDecodingStream {
         block.init(dsp);
         pcmIndex = new int[vorbisInfo.channels];
         info = new AudioInfo(path, "Ogg", "Vorbis", vorbisInfo.rate, vorbisInfo.channels, AudioInfo.UNKNOWN_LENGTH);
-    }
-
-    static OggVorbisReader open(Path path) throws IOException {
-        InputStream in = new BufferedInputStream(FileOpening.open(path), 1 << 16);
-        try {
-            return new OggVorbisReader(in, path);
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
     }
 
     @Override

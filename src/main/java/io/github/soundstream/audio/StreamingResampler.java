@@ -44,10 +44,6 @@ public final class StreamingResampler {
         }
     }
 
-    public boolean isIdentity() {
-        return filter == null;
-    }
-
     /** Feeds {@code length} input samples; output goes to {@code sink}. */
     public void process(float[] input, int offset, int length, Sink sink) {
         if (finished) {

@@ -20,14 +20,16 @@ import java.nio.file.Path;
  * never held whole. Outputs go through a temporary file and appear under their name only when complete.
  */
 public final class FileCodec {
-    /** Frames per model call for files: one second at 75 frames/s. */
-    public static final int CHUNK_FRAMES = 75;
-    private static final int READ_SAMPLES = 24000;
-
     private final SoundStreamCodec codec;
+    /** Frames per model call: about one second, whatever the model's rate and hop. */
+    private final int chunkFrames;
+    /** Samples read from the input per step: the same second. */
+    private final int readSamples;
 
     public FileCodec(SoundStreamCodec codec) {
         this.codec = codec;
+        this.chunkFrames = (int) Math.max(1, Math.round(codec.config().frameRate()));
+        this.readSamples = chunkFrames * codec.config().hopLength();
     }
 
     /** What an encode produced. */
@@ -78,8 +80,8 @@ public final class FileCodec {
 
     private EncodeResult encode(MonoStream audio, OutputStream out, StreamHeader header) throws IOException {
         BitstreamWriter writer = new BitstreamWriter(out, header);
-        try (StreamingEncoder encoder = codec.encoder(header.quantizers(), CHUNK_FRAMES)) {
-            float[] buf = new float[READ_SAMPLES];
+        try (StreamingEncoder encoder = codec.encoder(header.quantizers(), chunkFrames)) {
+            float[] buf = new float[readSamples];
             int n;
             while ((n = audio.read(buf, 0, buf.length)) >= 0) {
                 writer.write(encoder.push(buf, 0, n));
@@ -151,7 +153,7 @@ public final class FileCodec {
                 failure[0] = e;
             }
         };
-        try (StreamingDecoder decoder = codec.decoder(CHUNK_FRAMES)) {
+        try (StreamingDecoder decoder = codec.decoder(chunkFrames)) {
             int[][] packet;
             while ((packet = reader.nextPacket()) != null && remaining > 0) {
                 float[] audio = decoder.push(packet);
@@ -193,12 +195,12 @@ public final class FileCodec {
     public EncodeResult roundTrip(Path input, Path output, int quantizers) throws IOException {
         try (MonoStream audio = AudioFiles.openMono(input, codec.config().sampleRate());
                 WavWriter wav = new WavWriter(output, codec.config().sampleRate(), 1, WavFormat.PCM_16);
-                StreamingEncoder encoder = codec.encoder(quantizers, CHUNK_FRAMES);
-                StreamingDecoder decoder = codec.decoder(CHUNK_FRAMES)) {
+                StreamingEncoder encoder = codec.encoder(quantizers, chunkFrames);
+                StreamingDecoder decoder = codec.decoder(chunkFrames)) {
             StreamHeader header = codec.header(quantizers, StreamHeader.UNKNOWN_LENGTH);
             CountingStream counter = new CountingStream();
             BitstreamWriter writer = new BitstreamWriter(counter, header);
-            float[] buf = new float[READ_SAMPLES];
+            float[] buf = new float[readSamples];
             int n;
             long decoded = 0;
             while ((n = audio.read(buf, 0, buf.length)) >= 0) {

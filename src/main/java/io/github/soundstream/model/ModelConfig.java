@@ -78,16 +78,4 @@ public record ModelConfig(int channels, int embeddingDim, List<Integer> strides,
     public double bitrate(int quantizers) {
         return quantizers * bitsPerCode() * frameRate();
     }
-
-    public ModelConfig withQuantizers(int n) {
-        return new ModelConfig(channels, embeddingDim, strides, n, codebookSize, sampleRate);
-    }
-
-    public ModelConfig withCodebookSize(int k) {
-        return new ModelConfig(channels, embeddingDim, strides, numQuantizers, k, sampleRate);
-    }
-
-    public ModelConfig withSampleRate(int rate) {
-        return new ModelConfig(channels, embeddingDim, strides, numQuantizers, codebookSize, rate);
-    }
 }

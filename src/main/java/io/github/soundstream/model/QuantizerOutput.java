@@ -17,8 +17,4 @@ public record QuantizerOutput(NDArray quantized, NDArray codes, NDArray commitme
     /** One layer's (N, D) input frames (detached) and (N) codes. */
     public record LayerBatch(NDArray frames, NDArray codes) {
     }
-
-    public int layersUsed() {
-        return (int) codes.getShape().get(1);
-    }
 }

@@ -99,13 +99,4 @@ public abstract class NetworkBlock extends AbstractBlock {
         }
         return h;
     }
-
-    /** Number of scalars in all parameters, buffers included. */
-    public long parameterCount() {
-        long n = 0;
-        for (var p : getParameters().values()) {
-            n += p.getShape().size();
-        }
-        return n;
-    }
 }

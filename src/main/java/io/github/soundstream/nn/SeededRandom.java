@@ -1,22 +1,15 @@
 package io.github.soundstream.nn;
 
 /**
- * SplitMix64: a small, fast generator whose whole state is one long, so training can checkpoint it and resume
- * with exactly the same random choices (quantizer dropout, k-means seeding, dead-code replacement).
+ * SplitMix64: a small, fast generator. Training makes a fresh one for each step from the run's seed and the step
+ * number, so a resumed run repeats exactly the random choices (quantizer dropout, k-means seeding, dead-code
+ * replacement) that an uninterrupted one makes, with no generator state to checkpoint.
  */
 public final class SeededRandom {
     private long state;
 
     public SeededRandom(long seed) {
         this.state = seed;
-    }
-
-    public long state() {
-        return state;
-    }
-
-    public void setState(long state) {
-        this.state = state;
     }
 
     public long nextLong() {

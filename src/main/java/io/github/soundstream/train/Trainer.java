@@ -63,7 +63,6 @@ public final class Trainer {
         CheckpointStore store = new CheckpointStore(setup.checkpointDir());
         store.removeInterruptedSaves(setup.runId());
         TrainingStep trainingStep = new TrainingStep(models, tc);
-        List<Double> losses = new ArrayList<>();
         List<float[]> validation = validationClips();
         long step = startStep;
         long skipped = skippedBefore;
@@ -87,7 +86,6 @@ public final class Trainer {
                 Batch batch = loader.next();
                 StepResult r = trainingStep.run(step, batch);
                 step++;
-                losses.add(r.reconstruction());
                 stepListener.accept(r);
                 telemetry.step(r, tc.generatorLr() * Math.pow(tc.lrDecay(), models.generatorOptimizer().steps()),
                         tc.discriminatorLr() * Math.pow(tc.lrDecay(), models.discriminatorOptimizer().steps()),
@@ -115,7 +113,7 @@ public final class Trainer {
             if (last == null || CheckpointStore.step(last).orElse(-1L) != step) {
                 last = save(store, step, loader.position(), skipped);
             }
-            return new TrainingSummary(step, last, setup.runDir(), stoppedBy, skipped, loader.skippedFiles(), losses);
+            return new TrainingSummary(step, last, setup.runDir(), stoppedBy, skipped, loader.skippedFiles());
         }
     }
 

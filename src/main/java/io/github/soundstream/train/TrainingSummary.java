@@ -12,8 +12,7 @@ import java.util.List;
  * @param stoppedBy       "max-steps", "signal" or "non-finite"
  * @param skippedSteps    steps skipped for non-finite values
  * @param skippedFiles    unreadable files, as "path: reason"
- * @param losses          reconstruction loss of every step run, in order (for tests and summaries)
  */
 public record TrainingSummary(long finalStep, Path lastCheckpoint, Path runDir, String stoppedBy, long skippedSteps,
-        List<String> skippedFiles, List<Double> losses) {
+        List<String> skippedFiles) {
 }

@@ -33,7 +33,6 @@ class KillDuringWriteTest {
             EventFiles.Message value = EventFiles.decode(p).message(5).message(1);
             assertTrue(value.string(1).equals("loss") || value.string(1).equals("clip"));
         }
-        TbCheck.Outcome r = TbCheck.run(dir, "--expect-kind", "loss=scalar", "--expect-kind", "clip=audio");
-        assertEquals(0, r.exitCode(), r.output());
+        TbCheck.verify(dir, "--expect-kind", "loss=scalar", "--expect-kind", "clip=audio");
     }
 }

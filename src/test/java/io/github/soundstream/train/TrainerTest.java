@@ -32,7 +32,14 @@ class TrainerTest {
 
     private static TrainingSummary train(Trainer.Setup setup, TrainingModels models, ClipSource clips, long from,
             DataPosition at) throws IOException {
-        return new Trainer(setup, models, clips, QUIET, true).run(from, at, 0, new AtomicBoolean());
+        return train(setup, models, clips, from, at, new ArrayList<>());
+    }
+
+    /** Runs and appends every step's reconstruction loss to {@code losses}. */
+    private static TrainingSummary train(Trainer.Setup setup, TrainingModels models, ClipSource clips, long from,
+            DataPosition at, List<Double> losses) throws IOException {
+        return new Trainer(setup, models, clips, QUIET, true).onStep(r -> losses.add(r.reconstruction()))
+                .run(from, at, 0, new AtomicBoolean());
     }
 
     @Test
@@ -40,27 +47,27 @@ class TrainerTest {
         // 3 warm-up steps + 3 GAN steps in one run ...
         TrainingConfig six = TrainingFixtures.training(6, 3, 1000, 5);
         Trainer.Setup oneRun = TrainingFixtures.setup(dir.resolve("a"), six);
-        List<Double> straight;
+        List<Double> straight = new ArrayList<>();
         float[] straightWeights;
         try (TrainingModels models = new TrainingModels(oneRun.model(), oneRun.discriminators(), 7, Device.cpu())) {
-            straight = train(oneRun, models, TrainingFixtures.clips(), 0, DataPosition.START).losses();
+            train(oneRun, models, TrainingFixtures.clips(), 0, DataPosition.START, straight);
             straightWeights = firstDecoderWeight(models);
         }
         // ... equals 4 steps, a checkpoint, a fresh process state, and 2 more
         Trainer.Setup firstLeg = TrainingFixtures.setup(dir.resolve("b"), TrainingFixtures.training(4, 3, 1000, 5));
         TrainingSummary leg1;
+        List<Double> resumed = new ArrayList<>();
         try (TrainingModels models = new TrainingModels(firstLeg.model(), firstLeg.discriminators(), 7, Device.cpu())) {
-            leg1 = train(firstLeg, models, TrainingFixtures.clips(), 0, DataPosition.START);
+            leg1 = train(firstLeg, models, TrainingFixtures.clips(), 0, DataPosition.START, resumed);
         }
         CheckpointMeta meta = CheckpointFile.readMeta(leg1.lastCheckpoint());
         assertEquals(4, meta.step());
         Trainer.Setup secondLeg = TrainingFixtures.setup(dir.resolve("b"), six);
-        List<Double> resumed = new ArrayList<>(leg1.losses());
         float[] resumedWeights;
         try (TrainingModels models = new TrainingModels(secondLeg.model(), secondLeg.discriminators(), 99,
                 Device.cpu())) {
             models.load(leg1.lastCheckpoint(), true);
-            resumed.addAll(train(secondLeg, models, TrainingFixtures.clips(), meta.step(), meta.position()).losses());
+            train(secondLeg, models, TrainingFixtures.clips(), meta.step(), meta.position(), resumed);
             resumedWeights = firstDecoderWeight(models);
         }
         assertEquals(straight.size(), resumed.size());
@@ -122,13 +129,11 @@ class TrainerTest {
         assertEquals(List.of("soundstream_step_4.ckpt", "soundstream_step_5.ckpt"),
                 store.list().stream().map(p -> p.getFileName().toString()).toList());
         assertEquals(5L, CheckpointStore.step(store.latest().orElseThrow()).orElseThrow());
-        var r = io.github.soundstream.tensorboard.TbCheckAccess.run(setup.logDir(), "--expect-kind",
+        io.github.soundstream.tensorboard.TbCheckAccess.verify(setup.logDir(), "--strict", "--expect-kind",
                 "loss/reconstruction=scalar", "--expect-kind", "loss/discriminator=scalar", "--expect-kind",
                 "audio/clip0/original=audio", "--expect-kind", "mel/clip0/0.4kbps_original_vs_reconstruction=image",
                 "--expect-kind", "config=text", "--expect-kind", "codebook/perplexity_layer0=scalar",
                 "--expect-kind", "codebook/codes_used_since_last_log_layer0=scalar");
-        assertEquals(0, r.exitCode(), r.output());
-        assertTrue(r.output().contains("0 warning(s)"), r.output());
     }
 
     @Test
