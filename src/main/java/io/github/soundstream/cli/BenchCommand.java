@@ -1,5 +1,7 @@
 package io.github.soundstream.cli;
 
+import com.google.gson.JsonObject;
+import io.github.soundstream.config.Json;
 import io.github.soundstream.bench.CodecBenchmark;
 import io.github.soundstream.bench.ResidentMemory;
 import io.github.soundstream.bench.Stats;
@@ -73,22 +75,31 @@ final class BenchCommand implements Callable<Integer> {
         CodecBenchmark.Result codec = CodecBenchmark.run(preset, seconds, Math.min(seconds, 5), runs);
         double codecPeak = ResidentMemory.peakMb();
         String training = "not measured";
-        String trainingJson = "null";
+        JsonObject trainingJson = null;
         if (trainSteps > 0) {
             String[] fields = trainInChild(b, len).trim().split(" ");
             training = String.format(Locale.ROOT, "%s s/step (%s–%s, %s steps), batch %d × %.1f s, peak RSS %s MB",
                     fields[0], fields[1], fields[2], fields[3], b, len, fields[4]);
-            trainingJson = String.format(Locale.ROOT, "{\"seconds_per_step\": %s, \"min\": %s, \"max\": %s, "
-                    + "\"batch\": %d, \"audio_seconds\": %s, \"peak_rss_mb\": %s}", fields[0], fields[1], fields[2], b,
-                    len, fields[4]);
+            trainingJson = new JsonObject();
+            trainingJson.add("seconds_per_step", Json.number(Double.parseDouble(fields[0])));
+            trainingJson.add("min", Json.number(Double.parseDouble(fields[1])));
+            trainingJson.add("max", Json.number(Double.parseDouble(fields[2])));
+            trainingJson.addProperty("batch", b);
+            trainingJson.addProperty("audio_seconds", len);
+            trainingJson.add("peak_rss_mb", Json.number(Double.parseDouble(fields[4])));
         }
         if (json) {
-            out.printf(Locale.ROOT, "{\"preset\": \"%s\", \"parameters\": %d, \"whole_encode_x_rt\": %.3f, "
-                    + "\"whole_decode_x_rt\": %.3f, \"stream_encode_x_rt\": %.3f, \"stream_decode_x_rt\": %.3f, "
-                    + "\"codec_peak_rss_mb\": %.0f, \"training\": %s, \"engine\": \"%s\"}%n", preset,
-                    codec.parameters(), codec.wholeEncode().median(), codec.wholeDecode().median(),
-                    codec.streamEncode().median(), codec.streamDecode().median(), codecPeak, trainingJson,
-                    String.join("; ", engine).replace("\"", "'"));
+            JsonObject o = new JsonObject();
+            o.addProperty("preset", preset);
+            o.addProperty("parameters", codec.parameters());
+            o.add("whole_encode_x_rt", Json.number(codec.wholeEncode().median()));
+            o.add("whole_decode_x_rt", Json.number(codec.wholeDecode().median()));
+            o.add("stream_encode_x_rt", Json.number(codec.streamEncode().median()));
+            o.add("stream_decode_x_rt", Json.number(codec.streamDecode().median()));
+            o.add("codec_peak_rss_mb", Json.number(codecPeak));
+            o.add("training", trainingJson);
+            o.addProperty("engine", String.join("; ", engine));
+            out.print(Json.pretty(o));
         } else {
             engine.forEach(out::println);
             out.printf(Locale.ROOT, "preset %s, %,d parameters%n", preset, codec.parameters());

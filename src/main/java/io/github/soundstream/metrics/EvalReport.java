@@ -1,5 +1,8 @@
 package io.github.soundstream.metrics;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.github.soundstream.config.Json;
 import io.github.soundstream.audio.WavFormat;
 import io.github.soundstream.audio.WavWriter;
 import io.github.soundstream.model.ModelConfig;
@@ -89,36 +92,50 @@ public final class EvalReport {
     }
 
     public String json() {
-        StringBuilder b = new StringBuilder("{\n  \"checkpoint\": ").append(q(checkpoint)).append(",\n  \"summary\": [");
-        String sep = "\n    ";
+        JsonObject o = new JsonObject();
+        o.addProperty("checkpoint", checkpoint);
+        JsonArray summary = new JsonArray();
         for (Summary s : summaries()) {
-            b.append(sep).append(String.format(Locale.ROOT, "{\"kbps\": %s, \"achieved_kbps\": %s, \"snr_db\": %s, "
-                    + "\"si_snr_db\": %s, \"mel_distance\": %s, \"stft_distance\": %s, \"spectral_convergence\": %s, "
-                    + "\"lsd_db\": %s, \"encode_x_realtime\": %s, \"decode_x_realtime\": %s}", n(s.kbps()),
-                    n(s.achievedKbps()), n(s.snr()), n(s.siSnr()), n(s.melDistance()), n(s.stftDistance()),
-                    n(s.spectralConvergence()), n(s.lsd()), n(s.encodeSpeed()), n(s.decodeSpeed())));
-            sep = ",\n    ";
+            JsonObject row = figures(s.kbps(), s.achievedKbps(), s.snr(), s.siSnr(), s.melDistance(), s.stftDistance(),
+                    s.spectralConvergence(), s.lsd());
+            row.add("encode_x_realtime", Json.number(s.encodeSpeed()));
+            row.add("decode_x_realtime", Json.number(s.decodeSpeed()));
+            summary.add(row);
         }
-        b.append("\n  ],\n  \"layers\": [");
-        sep = "\n    ";
+        o.add("summary", summary);
+        JsonArray layers = new JsonArray();
         for (CodebookUsage u : layerUsage()) {
-            b.append(sep).append(String.format(Locale.ROOT, "{\"codes_used\": %d, \"perplexity\": %s}", u.used(),
-                    n(u.perplexity())));
-            sep = ",\n    ";
+            JsonObject row = new JsonObject();
+            row.addProperty("codes_used", u.used());
+            row.add("perplexity", Json.number(u.perplexity()));
+            layers.add(row);
         }
-        b.append("\n  ],\n  \"files\": [");
-        sep = "\n    ";
+        o.add("layers", layers);
+        JsonArray files = new JsonArray();
         for (Evaluation.Sample s : samples) {
             for (Evaluation.Result r : s.results()) {
-                b.append(sep).append(String.format(Locale.ROOT, "{\"file\": %s, \"kbps\": %s, \"achieved_kbps\": %s, "
-                        + "\"snr_db\": %s, \"si_snr_db\": %s, \"mel_distance\": %s, \"stft_distance\": %s, "
-                        + "\"spectral_convergence\": %s, \"lsd_db\": %s}", q(s.file().toString()), n(r.kbps()),
-                        n(r.achievedKbps()), n(r.snr()), n(r.siSnr()), n(r.melDistance()), n(r.stftDistance()),
-                        n(r.spectralConvergence()), n(r.lsd())));
-                sep = ",\n    ";
+                JsonObject row = figures(r.kbps(), r.achievedKbps(), r.snr(), r.siSnr(), r.melDistance(),
+                        r.stftDistance(), r.spectralConvergence(), r.lsd());
+                row.addProperty("file", s.file().toString());
+                files.add(row);
             }
         }
-        return b.append("\n  ]\n}\n").toString();
+        o.add("files", files);
+        return Json.pretty(o);
+    }
+
+    private static JsonObject figures(double kbps, double achieved, double snr, double siSnr, double mel, double stft,
+            double convergence, double lsd) {
+        JsonObject o = new JsonObject();
+        o.add("kbps", Json.number(kbps));
+        o.add("achieved_kbps", Json.number(achieved));
+        o.add("snr_db", Json.number(snr));
+        o.add("si_snr_db", Json.number(siSnr));
+        o.add("mel_distance", Json.number(mel));
+        o.add("stft_distance", Json.number(stft));
+        o.add("spectral_convergence", Json.number(convergence));
+        o.add("lsd_db", Json.number(lsd));
+        return o;
     }
 
     public String html() {
@@ -209,11 +226,4 @@ public final class EvalReport {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String q(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String n(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "null";
-    }
 }

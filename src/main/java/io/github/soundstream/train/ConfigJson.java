@@ -1,8 +1,9 @@
 package io.github.soundstream.train;
 
+import com.google.gson.JsonObject;
+import io.github.soundstream.config.Json;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The run's configuration as JSON (written to the run directory) and as a Markdown table (for TensorBoard). */
@@ -20,18 +21,11 @@ public final class ConfigJson {
     }
 
     public static String json(Trainer.Setup s) {
-        StringBuilder b = new StringBuilder("{\n  \"version\": ").append(quote(s.version()))
-                .append(",\n  \"run\": ").append(quote(s.runName()));
-        for (Map.Entry<String, Record> e : sections(s).entrySet()) {
-            b.append(",\n  ").append(quote(e.getKey())).append(": {");
-            String sep = "\n    ";
-            for (RecordComponent c : e.getValue().getClass().getRecordComponents()) {
-                b.append(sep).append(quote(c.getName())).append(": ").append(value(read(c, e.getValue())));
-                sep = ",\n    ";
-            }
-            b.append("\n  }");
-        }
-        return b.append("\n}\n").toString();
+        JsonObject o = new JsonObject();
+        o.addProperty("version", s.version());
+        o.addProperty("run", s.runName());
+        sections(s).forEach((name, section) -> o.add(name, Json.tree(section)));
+        return Json.pretty(o);
     }
 
     static String markdown(Trainer.Setup s) {
@@ -43,38 +37,6 @@ public final class ConfigJson {
             }
         }
         return b.toString();
-    }
-
-    private static String value(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Number || v instanceof Boolean) {
-            return v.toString();
-        }
-        if (v instanceof List<?> list) {
-            return "[" + String.join(", ", list.stream().map(ConfigJson::value).toList()) + "]";
-        }
-        return quote(v.toString());
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                default -> {
-                    if (ch < 0x20) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 
     private static Object read(RecordComponent c, Record r) {
