@@ -29,8 +29,9 @@ public final class TrainingBenchmark {
         ModelConfig model = ModelConfig.preset(preset);
         DiscriminatorConfig disc = DiscriminatorConfig.standard();
         DataConfig data = new DataConfig(null, model.sampleRate(), seconds, batch, 1, 64);
-        TrainingConfig training = new TrainingConfig(steps + 1, 1e-4, 1e-4, 0.999996, 0, Long.MAX_VALUE / 2, 1,
-                Long.MAX_VALUE / 2, 1000, 42, 1, 100, 1, 1, 0.5);
+        TrainingConfig training = TrainingConfig.builder().maxSteps(steps + 1).discWarmupSteps(0)
+                .saveInterval(Long.MAX_VALUE / 2).maxCheckpoints(1).sampleInterval(Long.MAX_VALUE / 2).logInterval(1000)
+                .build();
         Path tmp = Files.createTempDirectory("bench");
         Trainer.Setup setup = new Trainer.Setup("bench", "bench", "bench", model, disc, data, training, tmp.resolve("ck"),
                 tmp.resolve("logs"));

@@ -2,6 +2,7 @@ package io.github.soundstream.cli;
 
 import com.google.gson.JsonObject;
 import io.github.soundstream.config.Json;
+import io.github.soundstream.train.RunDefaults;
 import io.github.soundstream.bench.CodecBenchmark;
 import io.github.soundstream.bench.ResidentMemory;
 import io.github.soundstream.bench.Stats;
@@ -61,8 +62,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        int b = batch != null ? batch : preset.equals("base") ? 8 : 4;
-        double len = length != null ? length : preset.equals("base") ? 2.0 : 1.0;
+        RunDefaults defaults = RunDefaults.forBenchmark(preset);
+        int b = batch != null ? batch : defaults.batchSize();
+        double len = length != null ? length : defaults.clipSeconds();
         SoundStreamCommand top = spec.root().commandLine().getCommand();
         if (part.equals("train")) {
             EngineSetup.configure(top.threads);

@@ -4,12 +4,14 @@ import io.github.soundstream.data.DataConfig;
 import io.github.soundstream.engine.EngineSetup;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.model.ModelConfig;
+import io.github.soundstream.train.RunDefaults;
+import io.github.soundstream.train.StopReason;
+import io.github.soundstream.train.Trainer;
 import io.github.soundstream.train.TrainingConfig;
 import io.github.soundstream.train.TrainingSession;
 import io.github.soundstream.train.TrainingSetupException;
 import io.github.soundstream.train.TrainingSummary;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -125,59 +127,64 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         boolean demo = audioDir == null && resume == null;
+        RunDefaults defaults = demo ? RunDefaults.demo() : RunDefaults.full();
         ModelConfig model;
-        ModelConfig explicit = null;
-        try {
-            ModelConfig base = ModelConfig.preset(preset != null ? preset : demo ? "tiny" : "base");
-            model = new ModelConfig(or(channels, base.channels()), or(dim, base.embeddingDim()), base.strides(),
-                    or(quantizers, base.numQuantizers()), or(codebookSize, base.codebookSize()), sampleRate);
-            if (preset != null || channels != null || dim != null || quantizers != null || codebookSize != null) {
-                explicit = model;
-            }
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        int batch = or(batchSize, demo ? 4 : 8);
-        double length = audioLength != null ? audioLength : demo ? 1.0 : 2.0;
-        long steps = maxSteps != null ? maxSteps : demo ? 200 : Long.MAX_VALUE / 4;
         DataConfig data;
         TrainingConfig training;
-        try {
-            data = new DataConfig(audioDir, sampleRate, length, batch, workers, 256);
-            training = new TrainingConfig(steps, generatorLr, discriminatorLr, lrDecay, or(warmup, demo ? 160L : 5000L),
-                    or(saveInterval, demo ? 100L : 5000L), maxCheckpoints, or(sampleInterval, demo ? 100L : 1000L),
-                    logInterval, seed, 1.0, 100.0, 1.0, 1.0, 0.5);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
         DiscriminatorConfig disc;
         try {
-            disc = DiscriminatorConfig.named(discSize != null ? discSize : demo ? "small" : "standard")
+            ModelConfig base = ModelConfig.preset(preset != null ? preset : defaults.preset());
+            model = new ModelConfig(or(channels, base.channels()), or(dim, base.embeddingDim()), base.strides(),
+                    or(quantizers, base.numQuantizers()), or(codebookSize, base.codebookSize()), sampleRate);
+            data = new DataConfig(audioDir, sampleRate, or(audioLength, defaults.clipSeconds()),
+                    or(batchSize, defaults.batchSize()), workers, 256);
+            training = TrainingConfig.builder().maxSteps(or(maxSteps, defaults.maxSteps())).generatorLr(generatorLr)
+                    .discriminatorLr(discriminatorLr).lrDecay(lrDecay)
+                    .discWarmupSteps(or(warmup, defaults.discWarmupSteps()))
+                    .saveInterval(or(saveInterval, defaults.saveInterval())).maxCheckpoints(maxCheckpoints)
+                    .sampleInterval(or(sampleInterval, defaults.sampleInterval())).logInterval(logInterval).seed(seed)
+                    .build();
+            disc = DiscriminatorConfig.named(discSize != null ? discSize : defaults.discriminators())
                     .withWeightNorm(discWeightNorm);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        boolean modelGiven = preset != null || channels != null || dim != null || quantizers != null
+                || codebookSize != null;
         SoundStreamCommand top = spec.root().commandLine().getCommand();
         EngineSetup.configure(top.threads);
-        PrintStream console = System.err;
+        Trainer.Setup asked = new Trainer.Setup(VersionInfo.version(), null, null, model, disc, data, training,
+                checkpointDir, logDir);
+        var request = new TrainingSession.Request(asked, modelGiven, discSize != null || discWeightNorm, changes(),
+                epochs != null ? epochs : defaults.epochs(), resume, initFrom, device, quiet);
         TrainingSummary summary;
         try {
-            summary = TrainingSession.run(new TrainingSession.Request(VersionInfo.version(), model, explicit, disc,
-                    data, training, epochs != null ? epochs : demo ? null : 1000, checkpointDir, logDir, resume, initFrom, device,
-                    quiet), console, this::report);
+            summary = TrainingSession.run(request, System.err, this::report);
         } catch (TrainingSetupException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return "non-finite".equals(summary.stoppedBy()) ? SoundStreamCommand.EXIT_FAILURE : SoundStreamCommand.EXIT_OK;
+        return summary.stoppedBy() == StopReason.NON_FINITE ? SoundStreamCommand.EXIT_FAILURE
+                : SoundStreamCommand.EXIT_OK;
+    }
+
+    /** What the command line itself set, for a resumed run to apply over its checkpoint. */
+    private TrainingSession.Changes changes() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        return new TrainingSession.Changes(batchSize, audioLength,
+                given.hasMatchedOption("--g-lr") ? generatorLr : null,
+                given.hasMatchedOption("--d-lr") ? discriminatorLr : null,
+                given.hasMatchedOption("--lr-decay") ? lrDecay : null, saveInterval, sampleInterval,
+                given.hasMatchedOption("--log-interval") ? logInterval : null,
+                given.hasMatchedOption("--max-checkpoints") ? maxCheckpoints : null);
     }
 
     private void report(TrainingSummary s) {
         var out = spec.commandLine().getOut();
         switch (s.stoppedBy()) {
-            case "signal" -> out.println("stopped on request after step " + s.finalStep() + "; state saved");
-            case "non-finite" -> out.println("stopped: 10 steps in a row had non-finite losses or gradients; the "
+            case SIGNAL -> out.println("stopped on request after step " + s.finalStep() + "; state saved");
+            case NON_FINITE -> out.println("stopped: 10 steps in a row had non-finite losses or gradients; the "
                     + "last good state is saved. Lower --g-lr/--d-lr or check the data.");
-            default -> out.println("finished " + s.finalStep() + " steps");
+            case MAX_STEPS -> out.println("finished " + s.finalStep() + " steps");
         }
         out.println("checkpoint: " + s.lastCheckpoint());
         out.println("logs:       " + s.runDir());

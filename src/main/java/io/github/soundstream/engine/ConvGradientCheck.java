@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import io.github.soundstream.nn.ConvGeometry;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;

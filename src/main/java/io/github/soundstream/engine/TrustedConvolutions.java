@@ -1,6 +1,5 @@
 package io.github.soundstream.engine;
 
-import io.github.soundstream.nn.ConvGeometry;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import io.github.soundstream.nn.ConvGeometry;
+import io.github.soundstream.engine.ConvGeometry;
 import io.github.soundstream.nn.ConvInit;
 import io.github.soundstream.nn.Convolution;
 import io.github.soundstream.nn.NetworkBlock;

@@ -1,5 +1,6 @@
 package io.github.soundstream.nn;
 
+import io.github.soundstream.engine.ConvGeometry;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;

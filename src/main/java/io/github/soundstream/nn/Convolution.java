@@ -1,5 +1,6 @@
 package io.github.soundstream.nn;
 
+import io.github.soundstream.engine.ConvGeometry;
 import ai.djl.nn.Block;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

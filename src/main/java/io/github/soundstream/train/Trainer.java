@@ -67,7 +67,7 @@ public final class Trainer {
         long step = startStep;
         long skipped = skippedBefore;
         int nonFiniteRun = 0;
-        String stoppedBy = "max-steps";
+        StopReason stoppedBy = StopReason.MAX_STEPS;
         Path last = null;
         DataConfig dc = setup.data();
         try (BatchLoader loader = new BatchLoader(clips, dc.batchSize(), dc.clipSamples(), tc.seed(), dc.workers(),
@@ -80,7 +80,7 @@ public final class Trainer {
             }
             while (step < tc.maxSteps()) {
                 if (stop.get()) {
-                    stoppedBy = "signal";
+                    stoppedBy = StopReason.SIGNAL;
                     break;
                 }
                 Batch batch = loader.next();
@@ -96,7 +96,7 @@ public final class Trainer {
                     LOG.warn("step {}: non-finite loss or gradient, update skipped ({} in a row)", r.step(),
                             nonFiniteRun);
                     if (nonFiniteRun >= MAX_NON_FINITE_IN_A_ROW) {
-                        stoppedBy = "non-finite";
+                        stoppedBy = StopReason.NON_FINITE;
                         break;
                     }
                 } else {

@@ -42,6 +42,123 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
         Limits.require(c, "lambdaRec", lambdaRec, 0, false, 1e6);
     }
 
+    /** A builder holding the Python original's defaults; set only what differs. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration (a resumed run changing what may change). */
+    public Builder toBuilder() {
+        return new Builder().maxSteps(maxSteps).generatorLr(generatorLr).discriminatorLr(discriminatorLr)
+                .lrDecay(lrDecay).discWarmupSteps(discWarmupSteps).saveInterval(saveInterval)
+                .maxCheckpoints(maxCheckpoints).sampleInterval(sampleInterval).logInterval(logInterval).seed(seed)
+                .lambdaAdv(lambdaAdv).lambdaFeat(lambdaFeat).lambdaRec(lambdaRec).gradClip(gradClip)
+                .quantizerDropout(quantizerDropout);
+    }
+
+    /** Named setters over the original's defaults: no more fifteen numbers by position. */
+    public static final class Builder {
+        private long maxSteps = Long.MAX_VALUE / 4;
+        private double generatorLr = 1e-4;
+        private double discriminatorLr = 1e-4;
+        private double lrDecay = 0.999996;
+        private long discWarmupSteps = 5000;
+        private long saveInterval = 5000;
+        private int maxCheckpoints = 5;
+        private long sampleInterval = 1000;
+        private long logInterval = 10;
+        private long seed = 42;
+        private double lambdaAdv = 1;
+        private double lambdaFeat = 100;
+        private double lambdaRec = 1;
+        private double gradClip = 1;
+        private double quantizerDropout = 0.5;
+
+        private Builder() {
+        }
+
+        public Builder maxSteps(long v) {
+            maxSteps = v;
+            return this;
+        }
+
+        public Builder generatorLr(double v) {
+            generatorLr = v;
+            return this;
+        }
+
+        public Builder discriminatorLr(double v) {
+            discriminatorLr = v;
+            return this;
+        }
+
+        public Builder lrDecay(double v) {
+            lrDecay = v;
+            return this;
+        }
+
+        public Builder discWarmupSteps(long v) {
+            discWarmupSteps = v;
+            return this;
+        }
+
+        public Builder saveInterval(long v) {
+            saveInterval = v;
+            return this;
+        }
+
+        public Builder maxCheckpoints(int v) {
+            maxCheckpoints = v;
+            return this;
+        }
+
+        public Builder sampleInterval(long v) {
+            sampleInterval = v;
+            return this;
+        }
+
+        public Builder logInterval(long v) {
+            logInterval = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder lambdaAdv(double v) {
+            lambdaAdv = v;
+            return this;
+        }
+
+        public Builder lambdaFeat(double v) {
+            lambdaFeat = v;
+            return this;
+        }
+
+        public Builder lambdaRec(double v) {
+            lambdaRec = v;
+            return this;
+        }
+
+        public Builder gradClip(double v) {
+            gradClip = v;
+            return this;
+        }
+
+        public Builder quantizerDropout(double v) {
+            quantizerDropout = v;
+            return this;
+        }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(maxSteps, generatorLr, discriminatorLr, lrDecay, discWarmupSteps, saveInterval,
+                    maxCheckpoints, sampleInterval, logInterval, seed, lambdaAdv, lambdaFeat, lambdaRec, gradClip,
+                    quantizerDropout);
+        }
+    }
+
     /** AdamW β1, β2 and weight decay of both optimizers (the original's choices). */
     public static final double BETA1 = 0.8;
     public static final double BETA2 = 0.9;

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.security.SecureRandom;
+import io.github.soundstream.config.Records;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -31,13 +33,37 @@ import java.util.function.Consumer;
  */
 public final class TrainingSession {
     /**
-     * A training request. {@code resume} is a checkpoint path or "latest"; {@code initFrom} a checkpoint whose
-     * weights start a new run. When resuming, the checkpoint's model and data settings are used and
-     * {@code explicitModel} (a model config given on the command line, or null) must agree with them.
+     * A training request: the run as asked for ({@code setup}, whose run name and id are still null), and how to
+     * start it. {@code resume} is a checkpoint path or "latest"; {@code initFrom} a checkpoint whose weights start a
+     * new run. When resuming, the checkpoint's model and discriminators are used and must agree with a model or
+     * discriminator size given on the command line ({@code modelGiven}, {@code discriminatorsGiven}); of the data
+     * and training settings, only {@code changes} (what the command line set) override the checkpoint's.
      */
-    public record Request(String version, ModelConfig model, ModelConfig explicitModel, DiscriminatorConfig disc,
-            DataConfig data, TrainingConfig training, Integer epochs, Path checkpointDir, Path logDir, String resume, Path initFrom,
-            String device, boolean quiet) {
+    public record Request(Trainer.Setup setup, boolean modelGiven, boolean discriminatorsGiven, Changes changes,
+            Integer epochs, String resume, Path initFrom, String device, boolean quiet) {
+    }
+
+    /** Settings a resumed run may change (null: keep the checkpoint's); each one ends bit-exact resumption. */
+    public record Changes(Integer batchSize, Double clipSeconds, Double generatorLr, Double discriminatorLr,
+            Double lrDecay, Long saveInterval, Long sampleInterval, Long logInterval, Integer maxCheckpoints) {
+        public static final Changes NONE = new Changes(null, null, null, null, null, null, null, null, null);
+
+        DataConfig apply(DataConfig d) {
+            return new DataConfig(d.audioDir(), d.sampleRate(), or(clipSeconds, d.clipSeconds()),
+                    or(batchSize, d.batchSize()), d.workers(), d.syntheticClips());
+        }
+
+        TrainingConfig apply(TrainingConfig t) {
+            return t.toBuilder().generatorLr(or(generatorLr, t.generatorLr()))
+                    .discriminatorLr(or(discriminatorLr, t.discriminatorLr())).lrDecay(or(lrDecay, t.lrDecay()))
+                    .saveInterval(or(saveInterval, t.saveInterval()))
+                    .sampleInterval(or(sampleInterval, t.sampleInterval())).logInterval(or(logInterval,
+                            t.logInterval())).maxCheckpoints(or(maxCheckpoints, t.maxCheckpoints())).build();
+        }
+
+        private static <T> T or(T value, T fallback) {
+            return value != null ? value : fallback;
+        }
     }
 
     private TrainingSession() {
@@ -49,24 +75,34 @@ public final class TrainingSession {
      */
     public static TrainingSummary run(Request request, PrintStream console, Consumer<TrainingSummary> onFinish)
             throws IOException {
+        Trainer.Setup asked = request.setup();
         CheckpointMeta resumed = null;
         Path resumePath = null;
         if (request.resume() != null) {
             resumePath = resolveResume(request);
             resumed = CheckpointFile.readMeta(resumePath);
-            if (request.explicitModel() != null && !request.explicitModel().equals(resumed.model())) {
-                throw new TrainingSetupException("incompatible --resume checkpoint " + resumePath
-                        + ": it holds model " + resumed.model() + ", the command asks for " + request.explicitModel());
+            refuseModelChanges(request, resumed, resumePath);
+        }
+        ModelConfig model = resumed != null ? resumed.model() : asked.model();
+        DiscriminatorConfig disc = resumed != null ? resumed.discriminators() : asked.discriminators();
+        DataConfig data = asked.data();
+        TrainingConfig training = asked.training();
+        if (resumed != null) {
+            DataConfig before = resumed.data();
+            data = request.changes().apply(new DataConfig(asked.data().audioDir() != null ? asked.data().audioDir()
+                    : before.audioDir(), before.sampleRate(), before.clipSeconds(), before.batchSize(),
+                    asked.data().workers(), before.syntheticClips()));
+            training = request.changes().apply(resumed.training()).toBuilder().maxSteps(asked.training().maxSteps())
+                    .build();
+            List<String> changed = new ArrayList<>(Records.differences(before, data));
+            changed.removeIf(c -> c.startsWith("workers "));
+            changed.addAll(Records.differences(resumed.training(), training));
+            changed.removeIf(c -> c.startsWith("maxSteps "));
+            if (!changed.isEmpty()) {
+                console.println("resuming with changes: " + String.join(", ", changed) + "; the run is no longer "
+                        + "bit-exact with an uninterrupted one");
             }
         }
-        ModelConfig model = resumed != null ? resumed.model() : request.model();
-        DiscriminatorConfig disc = resumed != null ? resumed.discriminators() : request.disc();
-        DataConfig data = resumed != null ? new DataConfig(request.data().audioDir() != null
-                ? request.data().audioDir() : resumed.data().audioDir(), resumed.data().sampleRate(),
-                resumed.data().clipSeconds(), resumed.data().batchSize(), request.data().workers(),
-                resumed.data().syntheticClips()) : request.data();
-        TrainingConfig training = resumed != null ? withMaxSteps(resumed.training(), request.training().maxSteps())
-                : request.training();
         if (data.clipSeconds() < 0.5) {
             throw new TrainingSetupException("--audio-length must be at least 0.5 s (the STFT discriminator's "
                     + "minimum), got " + data.clipSeconds());
@@ -74,27 +110,42 @@ public final class TrainingSession {
         ClipSource clips = clipSource(data, training.seed());
         if (request.epochs() != null) {
             long perEpoch = Math.max(1, clips.size() / data.batchSize());
-            training = withMaxSteps(training, Math.min(training.maxSteps(), request.epochs() * perEpoch));
+            training = training.toBuilder().maxSteps(Math.min(training.maxSteps(), request.epochs() * perEpoch))
+                    .build();
         }
-        CheckpointStore store = new CheckpointStore(request.checkpointDir());
+        CheckpointStore store = new CheckpointStore(asked.checkpointDir());
         try {
             store.checkWritable();
         } catch (IOException e) {
-            throw new TrainingSetupException("cannot write checkpoints to " + request.checkpointDir() + ": "
+            throw new TrainingSetupException("cannot write checkpoints to " + asked.checkpointDir() + ": "
                     + e.getMessage());
         }
         Device device = device(request.device());
         String runName = resumed != null ? resumed.runName() : "soundstream_" + LocalDateTime.now().format(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String runId = resumed != null ? resumed.runId() : newRunId();
-        Trainer.Setup setup = new Trainer.Setup(request.version(), runName, runId, model, disc, data, training,
-                request.checkpointDir(), request.logDir());
+        Trainer.Setup setup = new Trainer.Setup(asked.version(), runName, runId, model, disc, data, training,
+                asked.checkpointDir(), asked.logDir());
 
         try (Closeable lock = store.lock()) {
             if (resumed == null && request.initFrom() == null) {
                 refuseForeignCheckpoints(store, runId);
             }
             return train(request, setup, clips, device, resumed, resumePath, console, onFinish);
+        }
+    }
+
+    private static void refuseModelChanges(Request request, CheckpointMeta resumed, Path resumePath) {
+        Trainer.Setup asked = request.setup();
+        if (request.modelGiven() && !asked.model().equals(resumed.model())) {
+            throw new TrainingSetupException("incompatible --resume checkpoint " + resumePath + ": it holds model "
+                    + resumed.model() + ", the command asks for " + asked.model() + " (a model cannot change on "
+                    + "resume: start a new run with --init-from or a fresh --checkpoint-dir)");
+        }
+        if (request.discriminatorsGiven() && !asked.discriminators().equals(resumed.discriminators())) {
+            throw new TrainingSetupException("incompatible --resume checkpoint " + resumePath + ": it holds "
+                    + "discriminators " + resumed.discriminators() + ", the command asks for "
+                    + asked.discriminators());
         }
     }
 
@@ -183,16 +234,12 @@ public final class TrainingSession {
         return "C=" + m.channels() + " D=" + m.embeddingDim() + " " + m.numQuantizers() + "x" + m.codebookSize();
     }
 
-    private static TrainingConfig withMaxSteps(TrainingConfig t, long maxSteps) {
-        return new TrainingConfig(maxSteps, t.generatorLr(), t.discriminatorLr(), t.lrDecay(), t.discWarmupSteps(),
-                t.saveInterval(), t.maxCheckpoints(), t.sampleInterval(), t.logInterval(), t.seed(), t.lambdaAdv(),
-                t.lambdaFeat(), t.lambdaRec(), t.gradClip(), t.quantizerDropout());
-    }
 
     private static Path resolveResume(Request r) throws IOException {
         if (r.resume().equals("latest")) {
-            return new CheckpointStore(r.checkpointDir()).latest().orElseThrow(() -> new TrainingSetupException(
-                    "--resume latest: no checkpoint in " + r.checkpointDir()));
+            Path dir = r.setup().checkpointDir();
+            return new CheckpointStore(dir).latest().orElseThrow(() -> new TrainingSetupException(
+                    "--resume latest: no checkpoint in " + dir));
         }
         Path p = Path.of(r.resume());
         if (!Files.isRegularFile(p)) {

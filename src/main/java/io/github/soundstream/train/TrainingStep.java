@@ -46,7 +46,6 @@ final class TrainingStep {
 
     StepResult run(long step, Batch batch) {
         SoundStreamGenerator g = models.generator();
-        Constants c = models.constants();
         try (NDManager sm = models.manager().newSubManager()) {
             NDArray real = sm.create(batch.audio(), new Shape(batch.clips(), 1, batch.samples()));
             if (!g.quantizer().hasLearnedCodebook()) {
@@ -55,83 +54,106 @@ final class TrainingStep {
             }
             int n = quantizersFor(step);
             boolean adv = step >= config.discWarmupSteps();
-            var gParams = models.generatorParameters().values();
-            var dParams = models.discriminatorParameters().values();
-
-            Gradients.zero(gParams, sm);
-            SoundStreamGenerator.Output out;
-            List<DiscriminatorOutput> realVerdicts = null;
-            double rec;
-            double commit;
-            double advLoss = Double.NaN;
-            double feat = Double.NaN;
-            double total;
-            try (GradientCollector gc = engine.newGradientCollector()) {
-                out = g.forward(real, n, true, c);
-                NDArray recLoss = mel.compute(real, out.audio());
-                NDArray loss = recLoss.mul(c.like(config.lambdaRec(), recLoss)).add(out.quantizer().commitment());
-                NDArray advTerm = null;
-                NDArray featTerm = null;
-                if (adv) {
-                    // The real pass is recorded with the discriminators trainable, and the discriminator step
-                    // reuses it (their parameters do not change in between): one discriminator forward less per
-                    // step. Feature matching detaches it, so the generator's backward never enters it. The fake
-                    // pass runs frozen, so that backward computes no discriminator weight gradients.
-                    realVerdicts = models.discriminators().discriminate(real, true);
-                    Gradients.setTrainable(dParams, false);
-                    List<DiscriminatorOutput> fakeVerdicts = models.discriminators().discriminate(out.audio(), true);
-                    advTerm = adversarial.generatorHinge(fakeVerdicts);
-                    featTerm = adversarial.featureMatching(realVerdicts, fakeVerdicts);
-                    loss = loss.add(advTerm.mul(c.like(config.lambdaAdv(), advTerm)))
-                            .add(featTerm.mul(c.like(config.lambdaFeat(), featTerm)));
-                }
-                gc.backward(loss);
-                rec = recLoss.getFloat();
-                commit = out.quantizer().commitment().getFloat();
-                total = loss.getFloat();
-                if (adv) {
-                    advLoss = advTerm.getFloat();
-                    feat = featTerm.getFloat();
-                }
-            }
-            if (adv) {
-                Gradients.setTrainable(dParams, true);
-            }
-            double gNorm = Gradients.norm(gParams, sm);
-            boolean gOk = Double.isFinite(total) && Double.isFinite(gNorm);
-            int[] replaced = new int[0];
-            if (gOk) {
-                Gradients.clip(gParams, gNorm, config.gradClip(), sm);
-                AdamW opt = models.generatorOptimizer();
-                opt.step(config.generatorLr() * Math.pow(config.lrDecay(), opt.steps()), sm);
-                // drawn from (seed, step), so a resumed run replaces the same codes with the same frames
-                replaced = g.quantizer().updateCodebooks(out.quantizer(),
-                        new SeededRandom(Mixing.mix(config.seed(), step, 0xDEAD)));
-            }
-            double dLoss = Double.NaN;
-            double dNorm = Double.NaN;
-            boolean dOk = true;
-            if (adv && gOk) {
-                Gradients.zero(dParams, sm);
-                NDArray fake = out.audio().stopGradient();
-                try (GradientCollector gc = engine.newGradientCollector()) {
-                    NDArray loss = adversarial.discriminatorHinge(realVerdicts,
-                            models.discriminators().discriminate(fake, true));
-                    gc.backward(loss);
-                    dLoss = loss.getFloat();
-                }
-                dNorm = Gradients.norm(dParams, sm);
-                dOk = Double.isFinite(dLoss) && Double.isFinite(dNorm);
-                if (dOk) {
-                    Gradients.clip(dParams, dNorm, config.gradClip(), sm);
-                    AdamW opt = models.discriminatorOptimizer();
-                    opt.step(config.discriminatorLr() * Math.pow(config.lrDecay(), opt.steps()), sm);
-                }
-            }
-            long[][] codes = layerCodes(out.quantizer().codes());
-            return new StepResult(step, n, adv, rec, commit, advLoss, feat, total, dLoss, gNorm, dNorm,
-                    !gOk || !dOk, replaced, codes, g.config().codebookSize());
+            GeneratorPass gp = generatorStep(real, n, adv, sm);
+            int[] replaced = gp.ok() ? learnCodebooks(step, gp.out()) : new int[0];
+            StepResult.DiscriminatorLosses d = adv && gp.ok()
+                    ? discriminatorStep(gp.realVerdicts(), gp.out().audio().stopGradient(), sm)
+                    : StepResult.DiscriminatorLosses.NOT_RUN;
+            boolean dOk = !adv || !gp.ok() || Double.isFinite(d.loss()) && Double.isFinite(d.gradNorm());
+            return new StepResult(step, n, adv, gp.losses(), d, !gp.ok() || !dOk, replaced,
+                    layerCodes(gp.out().quantizer().codes()), g.config().codebookSize());
         }
+    }
+
+    /** What the generator step leaves for the rest of the step. */
+    private record GeneratorPass(SoundStreamGenerator.Output out, List<DiscriminatorOutput> realVerdicts,
+            StepResult.GeneratorLosses losses, boolean ok) {
+    }
+
+    /**
+     * The generator's update: λ_rec·mel + commitment, plus λ_adv·hinge + λ_feat·feature matching after warm-up.
+     * Skipped (and reported not ok) when the loss or the gradient norm is not finite.
+     */
+    private GeneratorPass generatorStep(NDArray real, int quantizers, boolean adv, NDManager sm) {
+        SoundStreamGenerator g = models.generator();
+        Constants c = models.constants();
+        var gParams = models.generatorParameters().values();
+        var dParams = models.discriminatorParameters().values();
+        Gradients.zero(gParams, sm);
+        SoundStreamGenerator.Output out;
+        List<DiscriminatorOutput> realVerdicts = null;
+        double rec;
+        double commit;
+        double advLoss = Double.NaN;
+        double feat = Double.NaN;
+        double total;
+        try (GradientCollector gc = engine.newGradientCollector()) {
+            out = g.forward(real, quantizers, true, c);
+            NDArray recLoss = mel.compute(real, out.audio());
+            NDArray loss = recLoss.mul(c.like(config.lambdaRec(), recLoss)).add(out.quantizer().commitment());
+            NDArray advTerm = null;
+            NDArray featTerm = null;
+            if (adv) {
+                // The real pass is recorded with the discriminators trainable, and the discriminator step reuses it
+                // (their parameters do not change in between): one discriminator forward less per step. Feature
+                // matching detaches it, so the generator's backward never enters it. The fake pass runs frozen, so
+                // that backward computes no discriminator weight gradients.
+                realVerdicts = models.discriminators().discriminate(real, true);
+                Gradients.setTrainable(dParams, false);
+                List<DiscriminatorOutput> fakeVerdicts = models.discriminators().discriminate(out.audio(), true);
+                advTerm = adversarial.generatorHinge(fakeVerdicts);
+                featTerm = adversarial.featureMatching(realVerdicts, fakeVerdicts);
+                loss = loss.add(advTerm.mul(c.like(config.lambdaAdv(), advTerm)))
+                        .add(featTerm.mul(c.like(config.lambdaFeat(), featTerm)));
+            }
+            gc.backward(loss);
+            rec = recLoss.getFloat();
+            commit = out.quantizer().commitment().getFloat();
+            total = loss.getFloat();
+            if (adv) {
+                advLoss = advTerm.getFloat();
+                feat = featTerm.getFloat();
+            }
+        }
+        if (adv) {
+            Gradients.setTrainable(dParams, true);
+        }
+        double gNorm = Gradients.norm(gParams, sm);
+        boolean ok = Double.isFinite(total) && Double.isFinite(gNorm);
+        if (ok) {
+            Gradients.clip(gParams, gNorm, config.gradClip(), sm);
+            AdamW opt = models.generatorOptimizer();
+            opt.step(config.generatorLr() * Math.pow(config.lrDecay(), opt.steps()), sm);
+        }
+        return new GeneratorPass(out, realVerdicts, new StepResult.GeneratorLosses(rec, commit, advLoss, feat, total,
+                gNorm), ok);
+    }
+
+    /** EMA codebook update and dead-code replacement, drawn from (seed, step) so a resumed run repeats it. */
+    private int[] learnCodebooks(long step, SoundStreamGenerator.Output out) {
+        return models.generator().quantizer().updateCodebooks(out.quantizer(),
+                new SeededRandom(Mixing.mix(config.seed(), step, 0xDEAD)));
+    }
+
+    /** The discriminators' hinge update on the recorded real pass and the detached reconstruction. */
+    private StepResult.DiscriminatorLosses discriminatorStep(List<DiscriminatorOutput> realVerdicts, NDArray fake,
+            NDManager sm) {
+        var dParams = models.discriminatorParameters().values();
+        Gradients.zero(dParams, sm);
+        double dLoss;
+        try (GradientCollector gc = engine.newGradientCollector()) {
+            NDArray loss = adversarial.discriminatorHinge(realVerdicts, models.discriminators().discriminate(fake,
+                    true));
+            gc.backward(loss);
+            dLoss = loss.getFloat();
+        }
+        double dNorm = Gradients.norm(dParams, sm);
+        if (Double.isFinite(dLoss) && Double.isFinite(dNorm)) {
+            Gradients.clip(dParams, dNorm, config.gradClip(), sm);
+            AdamW opt = models.discriminatorOptimizer();
+            opt.step(config.discriminatorLr() * Math.pow(config.lrDecay(), opt.steps()), sm);
+        }
+        return new StepResult.DiscriminatorLosses(dLoss, dNorm);
     }
 
     private static long[][] layerCodes(NDArray codes) {

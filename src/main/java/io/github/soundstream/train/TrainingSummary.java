@@ -9,10 +9,10 @@ import java.util.List;
  * @param finalStep       steps completed
  * @param lastCheckpoint  newest checkpoint written (null if none)
  * @param runDir          the TensorBoard run directory
- * @param stoppedBy       "max-steps", "signal" or "non-finite"
+ * @param stoppedBy       why the run ended
  * @param skippedSteps    steps skipped for non-finite values
  * @param skippedFiles    unreadable files, as "path: reason"
  */
-public record TrainingSummary(long finalStep, Path lastCheckpoint, Path runDir, String stoppedBy, long skippedSteps,
+public record TrainingSummary(long finalStep, Path lastCheckpoint, Path runDir, StopReason stoppedBy, long skippedSteps,
         List<String> skippedFiles) {
 }

@@ -31,8 +31,9 @@ public final class StepMemory {
         ModelConfig model = ModelConfig.preset(preset);
         DiscriminatorConfig disc = DiscriminatorConfig.standard();
         DataConfig data = new DataConfig(null, 24000, seconds, batch, 0, 64);
-        TrainingConfig training = new TrainingConfig(steps, 1e-4, 1e-4, 0.999996, 0, Long.MAX_VALUE / 2, 1,
-                Long.MAX_VALUE / 2, 1000, 42, 1, 100, 1, 1, 0.5);
+        TrainingConfig training = TrainingConfig.builder().maxSteps(steps).discWarmupSteps(0)
+                .saveInterval(Long.MAX_VALUE / 2).maxCheckpoints(1).sampleInterval(Long.MAX_VALUE / 2).logInterval(1000)
+                .build();
         Path tmp = Files.createTempDirectory("stepmem");
         Trainer.Setup setup = new Trainer.Setup("bench", "mem", "bench", model, disc, data, training, tmp.resolve("ck"),
                 tmp.resolve("logs"));

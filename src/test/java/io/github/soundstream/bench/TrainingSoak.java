@@ -37,8 +37,9 @@ public final class TrainingSoak {
         ModelConfig model = ModelConfig.preset(preset);
         DiscriminatorConfig disc = DiscriminatorConfig.standard();
         DataConfig data = new DataConfig(null, 24000, seconds, batch, 2, 256);
-        TrainingConfig training = new TrainingConfig(steps, 1e-4, 1e-4, 0.999996, warmup, Long.MAX_VALUE / 2, 1,
-                Long.MAX_VALUE / 2, 1000, 42, 1, 100, 1, 1, 0.5);
+        TrainingConfig training = TrainingConfig.builder().maxSteps(steps).discWarmupSteps(warmup)
+                .saveInterval(Long.MAX_VALUE / 2).maxCheckpoints(1).sampleInterval(Long.MAX_VALUE / 2).logInterval(1000)
+                .build();
         Path tmp = Files.createTempDirectory("soak");
         Trainer.Setup setup = new Trainer.Setup("bench", "soak", "bench", model, disc, data, training, tmp.resolve("ck"),
                 tmp.resolve("logs"));

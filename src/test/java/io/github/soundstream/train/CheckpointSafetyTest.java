@@ -110,8 +110,7 @@ class CheckpointSafetyTest {
     void aFreshRunIntoAFolderWithAnotherRunsCheckpointsIsRefused() throws IOException {
         new CheckpointStore(dir.resolve("ck")).save(100, A, metaOnly(A, 100));
         Trainer.Setup s = TrainingFixtures.setup(dir, TrainingFixtures.training(1, 0, 1, 1));
-        var request = new TrainingSession.Request("test", s.model(), null, s.discriminators(), s.data(),
-                s.training(), null, s.checkpointDir(), s.logDir(), null, null, "cpu", true);
+        var request = TrainingFixtures.request(s, false, null, TrainingSession.Changes.NONE);
         TrainingSetupException e = assertThrows(TrainingSetupException.class,
                 () -> TrainingSession.run(request, new java.io.PrintStream(OutputStream.nullOutputStream()), x -> { }));
         assertTrue(e.getMessage().contains("holds another run's checkpoints (soundstream_step_100.ckpt)")

@@ -36,8 +36,8 @@ public final class CodebookUse {
         int clips = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         EngineSetup.configure(2);
         ModelConfig model = ModelConfig.tiny();
-        TrainingConfig config = new TrainingConfig(steps, 1e-4, 1e-4, 0.999996, Long.MAX_VALUE / 2,
-                Long.MAX_VALUE / 2, 1, Long.MAX_VALUE / 2, 10, 42, 1, 100, 1, 1, 0.5);
+        TrainingConfig config = TrainingConfig.builder().maxSteps(steps).discWarmupSteps(Long.MAX_VALUE / 2)
+                .saveInterval(Long.MAX_VALUE / 2).maxCheckpoints(1).sampleInterval(Long.MAX_VALUE / 2).build();
         try (TrainingModels models = new TrainingModels(model, DiscriminatorConfig.small(), 42, Device.cpu());
                 BatchLoader loader = new BatchLoader(new SyntheticClips(42, clips, RATE, RATE), batchSize, RATE, 42, 1,
                         DataPosition.START)) {

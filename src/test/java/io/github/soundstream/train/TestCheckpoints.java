@@ -13,7 +13,8 @@ public final class TestCheckpoints {
     }
 
     public static Path micro(Path dir, long seed) throws IOException {
-        TrainingConfig t = new TrainingConfig(2, 1e-3, 1e-3, 0.999996, 5, 2, 1, 1000, 1, seed, 1, 100, 1, 1, 0.5);
+        TrainingConfig t = TrainingConfig.builder().maxSteps(2).generatorLr(1e-3).discriminatorLr(1e-3)
+                .discWarmupSteps(5).saveInterval(2).maxCheckpoints(1).logInterval(1).seed(seed).build();
         Trainer.Setup setup = TrainingFixtures.setup(dir, t);
         try (TrainingModels models = new TrainingModels(setup.model(), setup.discriminators(), seed, Device.cpu())) {
             return new Trainer(setup, models, TrainingFixtures.clips(),

@@ -109,7 +109,7 @@ class TrainerTest {
         try (TrainingModels models = new TrainingModels(setup.model(), setup.discriminators(), 7, Device.cpu())) {
             float[] before = firstDecoderWeight(models);
             TrainingSummary s = train(setup, models, poisoned, 0, DataPosition.START);
-            assertEquals("non-finite", s.stoppedBy());
+            assertEquals(StopReason.NON_FINITE, s.stoppedBy());
             assertEquals(Trainer.MAX_NON_FINITE_IN_A_ROW, s.finalStep());
             assertEquals(Trainer.MAX_NON_FINITE_IN_A_ROW, s.skippedSteps());
             assertArrayEquals(before, firstDecoderWeight(models), "no update from a non-finite step");
@@ -119,11 +119,12 @@ class TrainerTest {
 
     @Test
     void checkpointsAreRetainedByStepNumberAndTbcheckAcceptsTheLogs() throws Exception {
-        TrainingConfig t = new TrainingConfig(5, 1e-3, 1e-3, 0.999996, 2, 1, 2, 2, 1, 7, 1, 100, 1, 1, 0.5);
+        TrainingConfig t = TrainingConfig.builder().maxSteps(5).generatorLr(1e-3).discriminatorLr(1e-3)
+                .discWarmupSteps(2).saveInterval(1).maxCheckpoints(2).sampleInterval(2).logInterval(1).seed(7).build();
         Trainer.Setup setup = TrainingFixtures.setup(dir, t);
         try (TrainingModels models = new TrainingModels(setup.model(), setup.discriminators(), 7, Device.cpu())) {
             TrainingSummary s = train(setup, models, TrainingFixtures.clips(), 0, DataPosition.START);
-            assertEquals("max-steps", s.stoppedBy());
+            assertEquals(StopReason.MAX_STEPS, s.stoppedBy());
         }
         CheckpointStore store = new CheckpointStore(setup.checkpointDir());
         assertEquals(List.of("soundstream_step_4.ckpt", "soundstream_step_5.ckpt"),
@@ -144,11 +145,42 @@ class TrainerTest {
         }
         var other = new io.github.soundstream.model.ModelConfig(4, 8, java.util.List.of(2, 4, 5, 8), 4, 16,
                 TrainingFixtures.RATE);
-        var request = new TrainingSession.Request("test", other, other, setup.discriminators(), setup.data(),
-                setup.training(), null, setup.checkpointDir(), setup.logDir(), "latest", null, "cpu", true);
+        Trainer.Setup asked = new Trainer.Setup("test", null, null, other, setup.discriminators(), setup.data(),
+                setup.training(), setup.checkpointDir(), setup.logDir());
+        var request = TrainingFixtures.request(asked, true, "latest", TrainingSession.Changes.NONE);
         TrainingSetupException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingSetupException.class,
                 () -> TrainingSession.run(request, QUIET, s -> { }));
         assertTrue(e.getMessage().startsWith("incompatible --resume checkpoint"), e.getMessage());
+    }
+
+    @Test
+    void resumingAppliesTheChangesGivenSaysSoAndKeepsTheRest() throws IOException {
+        Trainer.Setup setup = TrainingFixtures.setup(dir, TrainingFixtures.training(1, 0, 1, 5));
+        try (TrainingModels models = new TrainingModels(setup.model(), setup.discriminators(), 7, Device.cpu())) {
+            train(setup, models, TrainingFixtures.clips(), 0, DataPosition.START);
+        }
+        Trainer.Setup asked = new Trainer.Setup("test", null, null, setup.model(), setup.discriminators(),
+                setup.data(), TrainingFixtures.training(2, 0, 1, 5), setup.checkpointDir(), setup.logDir());
+        var changes = new TrainingSession.Changes(3, null, 5e-4, null, null, null, null, null, null);
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        TrainingSummary s = TrainingSession.run(TrainingFixtures.request(asked, false, "latest", changes),
+                new java.io.PrintStream(console, true), x -> { });
+        assertTrue(console.toString().contains("resuming with changes: batchSize 2 → 3, generatorLr 0.001 → 5.0E-4; "
+                + "the run is no longer bit-exact with an uninterrupted one"), console.toString());
+        CheckpointMeta after = CheckpointFile.readMeta(s.lastCheckpoint());
+        assertEquals(2, after.step());
+        assertEquals(3, after.data().batchSize());
+        assertEquals(5e-4, after.training().generatorLr());
+        assertEquals(1e-3, after.training().discriminatorLr(), "not given: kept");
+        assertEquals(CheckpointFile.readMeta(setup.checkpointDir().resolve("soundstream_step_1.ckpt")).runId(),
+                after.runId(), "the same run");
+
+        var wider = new TrainingSession.Request(new Trainer.Setup("test", null, null, setup.model(),
+                setup.discriminators().withWeightNorm(true), setup.data(), setup.training(), setup.checkpointDir(),
+                setup.logDir()), false, true, TrainingSession.Changes.NONE, null, "latest", null, "cpu", true);
+        TrainingSetupException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingSetupException.class,
+                () -> TrainingSession.run(wider, QUIET, x -> { }));
+        assertTrue(e.getMessage().contains("discriminators"), e.getMessage());
     }
 
     @Test

@@ -28,8 +28,8 @@ final class TrainingFixtures {
     }
 
     static TrainingConfig training(long maxSteps, long warmup, long saveInterval, int keep) {
-        return new TrainingConfig(maxSteps, 1e-3, 1e-3, 0.999996, warmup, saveInterval, keep, 1000, 1, 7, 1, 100, 1,
-                1, 0.5);
+        return TrainingConfig.builder().maxSteps(maxSteps).generatorLr(1e-3).discriminatorLr(1e-3)
+                .discWarmupSteps(warmup).saveInterval(saveInterval).maxCheckpoints(keep).logInterval(1).seed(7).build();
     }
 
     static Trainer.Setup setup(Path dir, TrainingConfig training) {
@@ -40,5 +40,11 @@ final class TrainingFixtures {
     static ClipSource clips() {
         DataConfig d = data();
         return new SyntheticClips(7, d.syntheticClips(), d.sampleRate(), d.clipSamples());
+    }
+
+    /** A session request for {@code setup} (its run name and id are ignored), on the CPU, quiet. */
+    static TrainingSession.Request request(Trainer.Setup setup, boolean modelGiven, String resume,
+            TrainingSession.Changes changes) {
+        return new TrainingSession.Request(setup, modelGiven, false, changes, null, resume, null, "cpu", true);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.soundstream.nn;
+package io.github.soundstream.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
@@ -77,12 +77,12 @@ public record ConvGeometry(boolean twoD, int in, int out, int kernelH, int kerne
         NDArray xa = extraIn == 0 ? x : x.concat(zeros(x, x.getShape(), 1, extraIn), 1);
         NDArray w = weight;
         if (extraIn > 0) {
-            w = NetworkBlock.local(w.concat(zeros(x, w.getShape(), 1, extraIn), 1), x);
+            w = onManagerOf(w.concat(zeros(x, w.getShape(), 1, extraIn), 1), x);
         }
         NDArray b = bias;
         if (extraOut > 0) {
-            w = NetworkBlock.local(w.concat(zeros(x, w.getShape(), 0, extraOut), 0), x);
-            b = b == null ? null : NetworkBlock.local(b.concat(zeros(x, b.getShape(), 0, extraOut), 0), x);
+            w = onManagerOf(w.concat(zeros(x, w.getShape(), 0, extraOut), 0), x);
+            b = b == null ? null : onManagerOf(b.concat(zeros(x, b.getShape(), 0, extraOut), 0), x);
         }
         NDArray y = raw(xa, w, b);
         return extraOut == 0 ? y : y.get(":, :" + out);
@@ -106,5 +106,11 @@ public record ConvGeometry(boolean twoD, int in, int out, int kernelH, int kerne
 
     private static int roundUp(int channels, int multiple) {
         return (channels + multiple - 1) / multiple * multiple;
+    }
+
+    /** Results of ops whose first operand is a parameter land on its manager: keep them on the input's instead. */
+    private static NDArray onManagerOf(NDArray result, NDArray like) {
+        result.attach(like.getManager());
+        return result;
     }
 }
