@@ -1,13 +1,13 @@
 package io.github.soundstream.bench;
 
 import ai.djl.Device;
+import io.github.soundstream.config.TrainingConfig;
 import io.github.soundstream.data.DataConfig;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.data.SyntheticClips;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.train.Trainer;
-import io.github.soundstream.train.TrainingConfig;
 import io.github.soundstream.train.TrainingModels;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,13 +1,13 @@
 package io.github.soundstream.cli;
 
 import com.google.gson.JsonObject;
-import io.github.soundstream.config.Json;
-import io.github.soundstream.train.RunDefaults;
 import io.github.soundstream.bench.CodecBenchmark;
 import io.github.soundstream.bench.ResidentMemory;
 import io.github.soundstream.bench.Stats;
 import io.github.soundstream.bench.TrainingBenchmark;
+import io.github.soundstream.config.Json;
 import io.github.soundstream.engine.EngineSetup;
+import io.github.soundstream.train.RunDefaults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code soundstream bench}: reproducible speed figures. Codec speed is measured in this process (inference set-up);

@@ -1,10 +1,10 @@
 package io.github.soundstream.cli;
 
 import io.github.soundstream.audio.AudioFileException;
+import io.github.soundstream.checkpoint.CheckpointStore;
 import io.github.soundstream.codec.BitstreamReader;
 import io.github.soundstream.codec.ModelFingerprint;
 import io.github.soundstream.codec.SoundStreamCodec;
-import io.github.soundstream.train.CheckpointStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

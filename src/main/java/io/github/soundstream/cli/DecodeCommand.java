@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code soundstream decode}: .ssc bitstreams → 16-bit WAV. */
 @Command(name = "decode", sortOptions = false, header = "Decode .ssc bitstreams to WAV.", description = {

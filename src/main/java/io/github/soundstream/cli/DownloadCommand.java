@@ -1,11 +1,11 @@
 package io.github.soundstream.cli;
 
-import io.github.soundstream.files.Reasons;
 import io.github.soundstream.download.Catalog;
 import io.github.soundstream.download.DatasetInstaller;
 import io.github.soundstream.download.DatasetListing;
 import io.github.soundstream.download.DatasetSpec;
 import io.github.soundstream.download.HttpDownloader;
+import io.github.soundstream.files.Reasons;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code soundstream download}: fetch, verify and unpack datasets; list what is installed. */
 @Command(name = "download", sortOptions = false, subcommands = XenoCantoCommand.class, header = "Fetch, verify and unpack ESC-50, LibriSpeech and more; --list.", description = {

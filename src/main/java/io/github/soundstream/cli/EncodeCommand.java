@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code soundstream encode}: audio → .ssc bitstreams (or, with a .wav output, encode + decode in one go). */
 @Command(name = "encode", sortOptions = false, header = "Encode audio to .ssc bitstreams (or encode + decode to .wav).", description = {

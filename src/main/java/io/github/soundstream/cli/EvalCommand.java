@@ -14,9 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code soundstream eval}: objective quality at several bitrates, as a table, an HTML report and JSON. */
 @Command(name = "eval", sortOptions = false, header = "Objective quality at several bitrates, with an HTML report.", description = {

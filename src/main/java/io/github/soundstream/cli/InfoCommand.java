@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code soundstream info}: format, rate, channels, duration and levels of files; per-format totals of folders. */
 @Command(name = "info", header = "Format, rate, channels, duration and levels of audio files.", description = {

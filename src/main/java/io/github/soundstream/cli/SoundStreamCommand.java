@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** The {@code soundstream} command: parses, then delegates to a subcommand. Exit codes: 0 ok, 1 failure, 2 usage. */
 @Command(name = "soundstream",

@@ -8,9 +8,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code soundstream synth}: writes clips of the embedded synthetic corpus, so users can hear what it trains on. */
 @Command(name = "synth", header = "Write clips of the embedded synthetic corpus as WAV files.", description = {

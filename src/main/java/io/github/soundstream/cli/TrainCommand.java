@@ -1,5 +1,6 @@
 package io.github.soundstream.cli;
 
+import io.github.soundstream.config.TrainingConfig;
 import io.github.soundstream.data.DataConfig;
 import io.github.soundstream.engine.EngineSetup;
 import io.github.soundstream.gan.DiscriminatorConfig;
@@ -7,16 +8,15 @@ import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.train.RunDefaults;
 import io.github.soundstream.train.StopReason;
 import io.github.soundstream.train.Trainer;
-import io.github.soundstream.train.TrainingConfig;
 import io.github.soundstream.train.TrainingSession;
 import io.github.soundstream.train.TrainingSetupException;
 import io.github.soundstream.train.TrainingSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code soundstream train}: parses, fills defaults, delegates to {@link TrainingSession}. Without --audio-dir it

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code soundstream download xeno-canto}: birdsong by query, resumable, every recording's licence kept. */
 @Command(name = "xeno-canto", aliases = "xenocanto", sortOptions = false,

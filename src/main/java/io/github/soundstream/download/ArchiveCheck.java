@@ -1,7 +1,7 @@
 package io.github.soundstream.download;
 
-import io.github.soundstream.files.Reasons;
 import io.github.soundstream.files.CrcVerifiedStream;
+import io.github.soundstream.files.Reasons;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

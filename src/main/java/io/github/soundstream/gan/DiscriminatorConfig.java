@@ -1,6 +1,7 @@
 package io.github.soundstream.gan;
 
 import io.github.soundstream.config.Limits;
+
 /**
  * Sizes of the discriminators.
  *

@@ -1,8 +1,8 @@
 package io.github.soundstream.gan;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
 import io.github.soundstream.nn.Constants;
 import io.github.soundstream.nn.NetworkBlock;
 import io.github.soundstream.nn.StreamState;

@@ -2,9 +2,9 @@ package io.github.soundstream.metrics;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.soundstream.config.Json;
 import io.github.soundstream.audio.WavFormat;
 import io.github.soundstream.audio.WavWriter;
+import io.github.soundstream.config.Json;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.tensorboard.SpectrogramImage;
 import java.awt.image.BufferedImage;

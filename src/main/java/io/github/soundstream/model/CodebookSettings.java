@@ -1,6 +1,7 @@
 package io.github.soundstream.model;
 
 import io.github.soundstream.config.Limits;
+
 /**
  * How codebooks learn.
  *

@@ -6,8 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import io.github.soundstream.nn.Constants;
 import io.github.soundstream.nn.NetworkBlock;
-import io.github.soundstream.nn.StreamState;
 import io.github.soundstream.nn.SeededRandom;
+import io.github.soundstream.nn.StreamState;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -8,8 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.github.soundstream.nn.Initializers;
 import io.github.soundstream.nn.NetworkBlock;
-import io.github.soundstream.nn.StreamState;
 import io.github.soundstream.nn.SeededRandom;
+import io.github.soundstream.nn.StreamState;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 

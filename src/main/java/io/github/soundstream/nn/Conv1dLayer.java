@@ -1,10 +1,10 @@
 package io.github.soundstream.nn;
 
-import io.github.soundstream.engine.ConvGeometry;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import io.github.soundstream.engine.ConvGeometry;
 
 /**
  * 1-D convolution on (batch, channels, time). {@link Padding#CAUSAL} pads (kernel−1)·dilation zeros on the left

@@ -1,9 +1,9 @@
 package io.github.soundstream.nn;
 
-import io.github.soundstream.engine.ConvGeometry;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import io.github.soundstream.engine.ConvGeometry;
 
 /** 2-D convolution on (batch, channels, height, width) with symmetric padding and optional weight norm. */
 public final class Conv2dLayer extends NetworkBlock implements Convolution {

@@ -1,7 +1,7 @@
 package io.github.soundstream.nn;
 
-import io.github.soundstream.engine.ConvGeometry;
 import ai.djl.nn.Block;
+import io.github.soundstream.engine.ConvGeometry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

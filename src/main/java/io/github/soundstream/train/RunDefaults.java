@@ -1,5 +1,7 @@
 package io.github.soundstream.train;
 
+import io.github.soundstream.config.TrainingConfig;
+
 /**
  * What a {@code train} run uses where the command line is silent: the demo run (no {@code --audio-dir}: the tiny
  * model on the embedded corpus, small enough for a first look on a laptop) or a full run (the Python original's

@@ -1,5 +1,9 @@
 package io.github.soundstream.train;
 
+import io.github.soundstream.checkpoint.CheckpointMeta;
+import io.github.soundstream.checkpoint.CheckpointStore;
+import io.github.soundstream.checkpoint.ConfigJson;
+import io.github.soundstream.config.TrainingConfig;
 import io.github.soundstream.data.Batch;
 import io.github.soundstream.data.BatchLoader;
 import io.github.soundstream.data.ClipSource;
@@ -12,7 +16,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +38,16 @@ public final class Trainer {
             DataConfig data, TrainingConfig training, Path checkpointDir, Path logDir) {
         Path runDir() {
             return logDir.resolve(runName);
+        }
+
+        /** The configurations by section, as checkpoints and the run's config.json name them. */
+        Map<String, Record> sections() {
+            Map<String, Record> m = new LinkedHashMap<>();
+            m.put("model", model);
+            m.put("discriminators", discriminators);
+            m.put("data", data);
+            m.put("training", training);
+            return m;
         }
     }
 
@@ -76,7 +92,7 @@ public final class Trainer {
                         tc.maxSteps(), tc.logInterval(), setup.model().numQuantizers(),
                         models.manager().getDevice())) {
             if (startStep == 0) {
-                telemetry.text("config", 0, ConfigJson.markdown(setup));
+                telemetry.text("config", 0, ConfigJson.markdown(setup.sections()));
             }
             while (step < tc.maxSteps()) {
                 if (stop.get()) {

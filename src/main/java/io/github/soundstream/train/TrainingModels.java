@@ -6,13 +6,16 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import io.github.soundstream.checkpoint.CheckpointFile;
+import io.github.soundstream.checkpoint.CheckpointMeta;
+import io.github.soundstream.config.TrainingConfig;
 import io.github.soundstream.engine.TrustedConvolutions;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.gan.Discriminators;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.model.SoundStreamGenerator;
-import io.github.soundstream.nn.Convolution;
 import io.github.soundstream.nn.Constants;
+import io.github.soundstream.nn.Convolution;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -67,13 +70,18 @@ public final class TrainingModels implements AutoCloseable {
             p.getArray().setRequiresGradient(true);
         }
         if (withOptimizers) {
-            CheckpointFile.loadOptimizer(checkpoint, CheckpointFile.GENERATOR_OPTIMIZER, generatorOptimizer);
-            CheckpointFile.loadOptimizer(checkpoint, CheckpointFile.DISCRIMINATOR_OPTIMIZER, discriminatorOptimizer);
+            CheckpointFile.read(checkpoint, CheckpointFile.GENERATOR_OPTIMIZER, generatorOptimizer::load);
+            CheckpointFile.read(checkpoint, CheckpointFile.DISCRIMINATOR_OPTIMIZER, discriminatorOptimizer::load);
         }
     }
 
     void save(Path file, CheckpointMeta meta) throws IOException {
-        CheckpointFile.write(file, meta, generator, discriminators, generatorOptimizer, discriminatorOptimizer);
+        Map<String, CheckpointFile.EntryWriter> entries = new LinkedHashMap<>();
+        entries.put(CheckpointFile.GENERATOR, generator::saveParameters);
+        entries.put(CheckpointFile.DISCRIMINATORS, discriminators::saveParameters);
+        entries.put(CheckpointFile.GENERATOR_OPTIMIZER, generatorOptimizer::save);
+        entries.put(CheckpointFile.DISCRIMINATOR_OPTIMIZER, discriminatorOptimizer::save);
+        CheckpointFile.write(file, meta, entries);
     }
 
     public NDManager manager() {

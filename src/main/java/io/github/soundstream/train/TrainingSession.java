@@ -3,6 +3,13 @@ package io.github.soundstream.train;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import io.github.soundstream.audio.AudioFiles;
+import io.github.soundstream.checkpoint.CheckpointFile;
+import io.github.soundstream.checkpoint.CheckpointMeta;
+import io.github.soundstream.checkpoint.CheckpointStore;
+import io.github.soundstream.checkpoint.ConfigJson;
+import io.github.soundstream.checkpoint.FolderInUseException;
+import io.github.soundstream.config.Records;
+import io.github.soundstream.config.TrainingConfig;
 import io.github.soundstream.data.ClipSource;
 import io.github.soundstream.data.DataConfig;
 import io.github.soundstream.data.DataPosition;
@@ -15,10 +22,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.security.SecureRandom;
-import io.github.soundstream.config.Records;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -127,11 +133,19 @@ public final class TrainingSession {
         Trainer.Setup setup = new Trainer.Setup(asked.version(), runName, runId, model, disc, data, training,
                 asked.checkpointDir(), asked.logDir());
 
-        try (Closeable lock = store.lock()) {
+        try (Closeable lock = lock(store)) {
             if (resumed == null && request.initFrom() == null) {
                 refuseForeignCheckpoints(store, runId);
             }
             return train(request, setup, clips, device, resumed, resumePath, console, onFinish);
+        }
+    }
+
+    private static Closeable lock(CheckpointStore store) throws IOException {
+        try {
+            return store.lock();
+        } catch (FolderInUseException e) {
+            throw new TrainingSetupException(e.getMessage());
         }
     }
 
@@ -174,7 +188,7 @@ public final class TrainingSession {
                 models.checkConvolutions();
             }
             Files.createDirectories(setup.runDir());
-            Files.writeString(setup.runDir().resolve("config.json"), ConfigJson.json(setup));
+            Files.writeString(setup.runDir().resolve("config.json"), ConfigJson.json(setup.version(), setup.runName(), setup.sections()));
             long startStep = 0;
             DataPosition position = DataPosition.START;
             long skipped = 0;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.github.soundstream.config.TrainingConfig;
 import io.github.soundstream.data.Batch;
 import io.github.soundstream.data.Mixing;
 import io.github.soundstream.gan.AdversarialLosses;

@@ -1,6 +1,7 @@
 package io.github.soundstream.bench;
 
 import ai.djl.ndarray.NDManager;
+import io.github.soundstream.engine.ConvGeometry;
 import io.github.soundstream.engine.ConvGradientCheck;
 import io.github.soundstream.engine.EngineSetup;
 import io.github.soundstream.gan.DiscriminatorConfig;
@@ -8,7 +9,6 @@ import io.github.soundstream.gan.Discriminators;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.model.SoundStreamGenerator;
 import io.github.soundstream.nn.Constants;
-import io.github.soundstream.engine.ConvGeometry;
 import io.github.soundstream.nn.Convolution;
 import java.util.List;
 

@@ -12,6 +12,7 @@ import io.github.soundstream.audio.AudioFiles;
 import io.github.soundstream.audio.WavFormat;
 import io.github.soundstream.audio.WavWriter;
 import io.github.soundstream.audio.synth.Soundscape;
+import io.github.soundstream.checkpoint.CheckpointFile;
 import io.github.soundstream.engine.EngineSetup;
 import io.github.soundstream.train.TestCheckpoints;
 import java.io.ByteArrayInputStream;
@@ -70,10 +71,10 @@ class FileCodecTest {
     }
 
     private static io.github.soundstream.model.SoundStreamGenerator loadGenerator(NDManager m) throws IOException {
-        var meta = io.github.soundstream.train.CheckpointFile.readMeta(checkpoint);
+        var meta = io.github.soundstream.checkpoint.CheckpointFile.readMeta(checkpoint);
         var g = new io.github.soundstream.model.SoundStreamGenerator(meta.model());
         g.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32);
-        io.github.soundstream.train.CheckpointFile.loadGenerator(checkpoint, g, m);
+        io.github.soundstream.checkpoint.CheckpointFile.loadGenerator(checkpoint, g, m);
         return g;
     }
 

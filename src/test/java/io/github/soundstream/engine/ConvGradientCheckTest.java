@@ -9,7 +9,6 @@ import io.github.soundstream.gan.Discriminators;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.model.SoundStreamGenerator;
 import io.github.soundstream.nn.Constants;
-import io.github.soundstream.engine.ConvGeometry;
 import io.github.soundstream.nn.Convolution;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

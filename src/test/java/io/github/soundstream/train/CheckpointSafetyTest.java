@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.soundstream.ChildJvm;
+import io.github.soundstream.checkpoint.CheckpointFile;
+import io.github.soundstream.checkpoint.CheckpointMeta;
+import io.github.soundstream.checkpoint.CheckpointStore;
+import io.github.soundstream.checkpoint.FolderInUseException;
 import io.github.soundstream.codec.SoundStreamCodec;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.engine.EngineSetup;
@@ -94,15 +98,14 @@ class CheckpointSafetyTest {
                 // the child's JVM starting up
             }
             assertEquals("locked", line);
-            TrainingSetupException e = assertThrows(TrainingSetupException.class,
-                    () -> new CheckpointStore(dir).lock());
+            FolderInUseException e = assertThrows(FolderInUseException.class, () -> new CheckpointStore(dir).lock());
             assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("another training run"),
                     e.getMessage());
             child.getOutputStream().close();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         }
         try (var lock = new CheckpointStore(dir).lock()) {
-            assertThrows(TrainingSetupException.class, () -> new CheckpointStore(dir).lock(), "same JVM too");
+            assertThrows(FolderInUseException.class, () -> new CheckpointStore(dir).lock(), "same JVM too");
         }
     }
 

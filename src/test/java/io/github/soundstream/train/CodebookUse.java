@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.github.soundstream.config.TrainingConfig;
 import io.github.soundstream.data.Batch;
 import io.github.soundstream.data.BatchLoader;
 import io.github.soundstream.data.DataPosition;

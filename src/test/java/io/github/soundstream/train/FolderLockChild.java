@@ -1,5 +1,6 @@
 package io.github.soundstream.train;
 
+import io.github.soundstream.checkpoint.CheckpointStore;
 import java.nio.file.Path;
 
 /** Holds a checkpoint folder's training lock until its standard input closes (for the lock test). */

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import io.github.soundstream.checkpoint.CheckpointFile;
+import io.github.soundstream.checkpoint.CheckpointMeta;
+import io.github.soundstream.checkpoint.CheckpointStore;
 import io.github.soundstream.engine.EngineSetup;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

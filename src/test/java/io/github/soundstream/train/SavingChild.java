@@ -1,6 +1,8 @@
 package io.github.soundstream.train;
 
 import ai.djl.Device;
+import io.github.soundstream.checkpoint.CheckpointMeta;
+import io.github.soundstream.checkpoint.CheckpointStore;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.engine.EngineSetup;
 import java.nio.file.Path;

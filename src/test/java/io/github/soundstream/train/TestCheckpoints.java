@@ -1,6 +1,7 @@
 package io.github.soundstream.train;
 
 import ai.djl.Device;
+import io.github.soundstream.config.TrainingConfig;
 import io.github.soundstream.data.DataPosition;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.nn.Parameter;
+import io.github.soundstream.checkpoint.CheckpointFile;
+import io.github.soundstream.checkpoint.CheckpointMeta;
+import io.github.soundstream.checkpoint.CheckpointStore;
+import io.github.soundstream.config.TrainingConfig;
 import io.github.soundstream.data.ClipSource;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.engine.EngineSetup;

@@ -1,5 +1,6 @@
 package io.github.soundstream.train;
 
+import io.github.soundstream.config.TrainingConfig;
 import io.github.soundstream.data.ClipSource;
 import io.github.soundstream.data.DataConfig;
 import io.github.soundstream.data.SyntheticClips;

@@ -3,6 +3,7 @@ package io.github.soundstream.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Device;
+import io.github.soundstream.config.TrainingConfig;
 import io.github.soundstream.data.BatchLoader;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.engine.EngineSetup;

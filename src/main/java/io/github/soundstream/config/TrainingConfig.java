@@ -1,6 +1,5 @@
-package io.github.soundstream.train;
+package io.github.soundstream.config;
 
-import io.github.soundstream.config.Limits;
 /**
  * How to train; immutable, saved in every checkpoint.
  *

@@ -1,4 +1,4 @@
-package io.github.soundstream.train;
+package io.github.soundstream.checkpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,7 +73,7 @@ public final class CheckpointStore {
         }
         if (lock == null) {
             channel.close();
-            throw new TrainingSetupException("--checkpoint-dir " + dir + ": another training run is using this "
+            throw new FolderInUseException("--checkpoint-dir " + dir + ": another training run is using this "
                     + "folder (it holds " + LOCK + "); wait for it to finish or use another --checkpoint-dir");
         }
         java.nio.channels.FileLock held = lock;

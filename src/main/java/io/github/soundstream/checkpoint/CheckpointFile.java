@@ -1,11 +1,11 @@
-package io.github.soundstream.train;
+package io.github.soundstream.checkpoint;
 
-import io.github.soundstream.files.Reasons;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.github.soundstream.files.CrcVerifiedStream;
+import io.github.soundstream.files.Reasons;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -31,11 +31,11 @@ import java.util.zip.ZipOutputStream;
  * shape against the block built from the configuration: a damaged file or weights of another model never load.
  */
 public final class CheckpointFile {
-    static final String META = "meta.properties";
-    static final String GENERATOR = "generator.params";
-    static final String DISCRIMINATORS = "discriminators.params";
-    static final String GENERATOR_OPTIMIZER = "generator.adamw";
-    static final String DISCRIMINATOR_OPTIMIZER = "discriminators.adamw";
+    public static final String META = "meta.properties";
+    public static final String GENERATOR = "generator.params";
+    public static final String DISCRIMINATORS = "discriminators.params";
+    public static final String GENERATOR_OPTIMIZER = "generator.adamw";
+    public static final String DISCRIMINATOR_OPTIMIZER = "discriminators.adamw";
 
     /** Writes one entry's bytes. */
     @FunctionalInterface
@@ -43,17 +43,22 @@ public final class CheckpointFile {
         void write(DataOutputStream out) throws IOException;
     }
 
+    /** Reads one entry's bytes (an optimizer's state, say). */
+    @FunctionalInterface
+    public interface EntryReader {
+        void read(DataInputStream in) throws IOException;
+    }
+
     private CheckpointFile() {
     }
 
-    static void write(Path file, CheckpointMeta meta, Block generator, Block discriminators, AdamW gOpt, AdamW dOpt)
-            throws IOException {
+    /** Writes {@code meta} and then each entry, in order, to a new zip at {@code file}. */
+    public static void write(Path file, CheckpointMeta meta, Map<String, EntryWriter> entries) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
             entry(zip, META, out -> meta.toProperties().store(out, "SoundStream checkpoint"));
-            entry(zip, GENERATOR, generator::saveParameters);
-            entry(zip, DISCRIMINATORS, discriminators::saveParameters);
-            entry(zip, GENERATOR_OPTIMIZER, gOpt::save);
-            entry(zip, DISCRIMINATOR_OPTIMIZER, dOpt::save);
+            for (Map.Entry<String, EntryWriter> e : entries.entrySet()) {
+                entry(zip, e.getKey(), e.getValue());
+            }
         }
     }
 
@@ -100,10 +105,11 @@ public final class CheckpointFile {
         }
     }
 
-    static void loadOptimizer(Path file, String entry, AdamW optimizer) throws IOException {
+    /** Reads entry {@code entry} of the checkpoint with {@code reader}, after its CRC checked out. */
+    public static void read(Path file, String entry, EntryReader reader) throws IOException {
         try (ZipFile zip = open(file); DataInputStream in = new DataInputStream(new BufferedInputStream(
                 stream(zip, file, entry)))) {
-            optimizer.load(in);
+            reader.read(in);
         } catch (RuntimeException e) {
             throw new IOException(file + ": " + entry + " does not fit this model (" + Reasons.of(e) + ")", e);
         }

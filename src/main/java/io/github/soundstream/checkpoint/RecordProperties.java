@@ -1,4 +1,4 @@
-package io.github.soundstream.train;
+package io.github.soundstream.checkpoint;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -29,7 +29,8 @@ final class RecordProperties {
         }
     }
 
-    static <R extends Record> R read(String prefix, Class<R> type, Properties in) {
+    /** Reads a {@code type} record from {@code prefix.*} keys; a missing key takes {@code defaults}' value. */
+    static <R extends Record> R read(String prefix, Class<R> type, Properties in, Record defaults) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] args = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
@@ -38,10 +39,7 @@ final class RecordProperties {
             types[i] = c.getType();
             String key = prefix + "." + c.getName();
             String s = in.getProperty(key);
-            if (s == null) {
-                throw new IllegalArgumentException("checkpoint lacks " + key);
-            }
-            args[i] = parse(c.getType(), s, key);
+            args[i] = s == null ? get(c, defaults) : parse(c.getType(), s, key);
         }
         try {
             return type.getDeclaredConstructor(types).newInstance(args);
