@@ -39,7 +39,7 @@ final class RecordProperties {
             types[i] = c.getType();
             String key = prefix + "." + c.getName();
             String s = in.getProperty(key);
-            args[i] = s == null ? get(c, defaults) : parse(c.getType(), s, key);
+            args[i] = s == null ? get(c, defaults) : parse(c, s, key);
         }
         try {
             return type.getDeclaredConstructor(types).newInstance(args);
@@ -52,7 +52,8 @@ final class RecordProperties {
         }
     }
 
-    private static Object parse(Class<?> type, String s, String key) {
+    private static Object parse(RecordComponent c, String s, String key) {
+        Class<?> type = c.getType();
         try {
             if (type == int.class) {
                 return Integer.parseInt(s);
@@ -67,8 +68,11 @@ final class RecordProperties {
             } else if (type == Path.class) {
                 return s.isEmpty() ? null : Path.of(s);
             } else if (type == List.class) {
-                List<Integer> list = new ArrayList<>();
-                Arrays.stream(s.split(",")).filter(x -> !x.isBlank()).forEach(x -> list.add(Integer.parseInt(x.trim())));
+                boolean strings = c.getGenericType() instanceof java.lang.reflect.ParameterizedType t
+                        && t.getActualTypeArguments()[0] == String.class;
+                List<Object> list = new ArrayList<>();
+                Arrays.stream(s.split(",")).filter(x -> !x.isBlank())
+                        .forEach(x -> list.add(strings ? x.trim() : Integer.valueOf(Integer.parseInt(x.trim()))));
                 return list;
             }
         } catch (NumberFormatException e) {

@@ -1,8 +1,6 @@
 package io.github.soundstream.gan;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.pooling.Pool;
 import io.github.soundstream.nn.Constants;
 import io.github.soundstream.nn.NetworkBlock;
 import io.github.soundstream.nn.StreamState;
@@ -10,39 +8,44 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * All discriminators together: the multi-scale wave discriminator (raw, then average-pooled ×2 and ×4 with
- * AvgPool1d(4, 2, padding 1)) and the STFT discriminator. {@link #discriminate} returns one output per
- * discriminator, wave scales first.
+ * The discriminator set a {@link DiscriminatorConfig} lists, built kind by kind in the listed order (by default:
+ * the wave scales, then the STFT discriminator). {@link #discriminate} returns one output per member, in order.
  */
 public final class Discriminators extends NetworkBlock {
-    private final List<WaveDiscriminator> waves = new ArrayList<>();
-    private final StftDiscriminator stft;
+    private final List<Discriminator> members = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
 
     public Discriminators(DiscriminatorConfig config, int sampleRate, Constants constants) {
-        for (int i = 0; i < config.waveScales(); i++) {
-            waves.add(addChildBlock("wave" + i, new WaveDiscriminator(config.waveChannels(), config.weightNorm())));
+        DiscriminatorKind.Members sink = new DiscriminatorKind.Members() {
+            @Override
+            public <T extends NetworkBlock & Discriminator> void add(String name, T discriminator) {
+                members.add(addChildBlock(name, discriminator));
+                names.add(name);
+            }
+        };
+        for (String kind : config.set()) {
+            DiscriminatorKind.named(kind).build(config, sampleRate, constants, sink);
         }
-        this.stft = addChildBlock("stft", new StftDiscriminator(config, sampleRate, constants));
     }
 
     public int count() {
-        return waves.size() + 1;
+        return members.size();
     }
 
+    /** The STFT discriminator of the set. */
     public StftDiscriminator stft() {
-        return stft;
+        int i = names.indexOf("stft");
+        if (i < 0) {
+            throw new IllegalStateException("this set has no STFT discriminator: " + names);
+        }
+        return (StftDiscriminator) members.get(i);
     }
 
     public List<DiscriminatorOutput> discriminate(NDArray audio, boolean training) {
         List<DiscriminatorOutput> out = new ArrayList<>();
-        NDArray x = audio;
-        for (int i = 0; i < waves.size(); i++) {
-            if (i > 0) {
-                x = Pool.avgPool1d(x, new Shape(4), new Shape(2), new Shape(1), false, true);
-            }
-            out.add(waves.get(i).discriminate(x, training));
+        for (Discriminator d : members) {
+            out.add(d.discriminate(audio, training));
         }
-        out.add(stft.discriminate(audio, training));
         return out;
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
  * <p>Block: conv3×3 → LeakyReLU → conv (sₜ+2)×(s_f+2) with stride (sₜ, s_f) → LeakyReLU; each block's output is a
  * feature map.
  */
-public final class StftDiscriminator extends NetworkBlock {
+public final class StftDiscriminator extends NetworkBlock implements Discriminator {
     private static final int[] TIME_STRIDES = {1, 2, 1, 2, 1, 2};
     private static final int[] CHANNEL_MULTIPLIERS = {1, 2, 4, 4, 8, 8};
 
@@ -59,6 +59,7 @@ public final class StftDiscriminator extends NetworkBlock {
         return sampleRate / 2;
     }
 
+    @Override
     public DiscriminatorOutput discriminate(NDArray audio, boolean training) {
         long length = audio.getShape().get(2);
         if (length < minimumSamples()) {

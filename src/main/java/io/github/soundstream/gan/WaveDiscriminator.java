@@ -1,6 +1,8 @@
 package io.github.soundstream.gan;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.nn.Activation;
 import io.github.soundstream.nn.Conv1dLayer;
 import io.github.soundstream.nn.NetworkBlock;
@@ -12,11 +14,14 @@ import java.util.List;
  * One scale of the MelGAN waveform discriminator: conv15, four grouped stride-4 conv41 (groups = in/4), conv5,
  * each followed by LeakyReLU(0.2) and kept as a feature map, then a conv3 to one logit channel.
  */
-public final class WaveDiscriminator extends NetworkBlock {
+public final class WaveDiscriminator extends NetworkBlock implements Discriminator {
     private final List<Conv1dLayer> layers = new ArrayList<>();
     private final Conv1dLayer logits;
+    private final int poolings;
 
-    public WaveDiscriminator(int baseChannels, boolean weightNorm) {
+    /** Judges the waveform average-pooled {@code poolings} times (AvgPool1d(4, 2, padding 1) each). */
+    public WaveDiscriminator(int baseChannels, int poolings, boolean weightNorm) {
+        this.poolings = poolings;
         int c = baseChannels;
         int[] channels = {c, 4 * c, 16 * c, 64 * c, 64 * c, 64 * c};
         layers.add(addChildBlock("conv0", Conv1dLayer.symmetric(1, channels[0], 15, 1, 7, 1, weightNorm)));
@@ -28,9 +33,13 @@ public final class WaveDiscriminator extends NetworkBlock {
         this.logits = addChildBlock("logits", Conv1dLayer.symmetric(channels[5], 1, 3, 1, 1, 1, weightNorm));
     }
 
+    @Override
     public DiscriminatorOutput discriminate(NDArray audio, boolean training) {
         List<NDArray> features = new ArrayList<>();
         NDArray h = audio;
+        for (int i = 0; i < poolings; i++) {
+            h = Pool.avgPool1d(h, new Shape(4), new Shape(2), new Shape(1), false, true);
+        }
         for (Conv1dLayer layer : layers) {
             h = Activation.leakyRelu(layer.forward(h, training), 0.2f);
             features.add(h);

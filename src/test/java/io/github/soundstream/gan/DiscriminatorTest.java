@@ -75,4 +75,26 @@ class DiscriminatorTest {
             assertTrue(e.getMessage().contains("at least 0.5 s"), e.getMessage());
         }
     }
+
+    @Test
+    void theSetIsBuiltFromItsListInOrderAndUnknownKindsAreRefused() {
+        DiscriminatorConfig stftOnly = new DiscriminatorConfig(3, 4, 4, 1024, 256, false, java.util.List.of("stft"));
+        DiscriminatorConfig reversed = new DiscriminatorConfig(2, 4, 4, 1024, 256, false,
+                java.util.List.of("stft", "wave"));
+        try (ai.djl.ndarray.NDManager m = io.github.soundstream.engine.EngineSetup.engine().newBaseManager()) {
+            Constants c = new Constants(m);
+            assertEquals(1, new Discriminators(stftOnly, 24000, c).count());
+            Discriminators d = new Discriminators(reversed, 24000, c);
+            assertEquals(java.util.List.of("01stft", "02wave0", "03wave1"), d.getChildren().keys()); // DJL numbers them
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DiscriminatorConfig(3, 4, 4, 1024, 256, false, java.util.List.of("wave", "mpd")));
+        assertEquals("unknown discriminator 'mpd' (wave, stft)", e.getMessage());
+        java.util.Properties p = new io.github.soundstream.checkpoint.CheckpointMeta("v", "r", "id",
+                io.github.soundstream.model.ModelConfig.tiny(), reversed, new io.github.soundstream.data.DataConfig(
+                null, 24000, 1, 1, 0, 1), io.github.soundstream.config.TrainingConfig.builder().build(), 0,
+                io.github.soundstream.data.DataPosition.START, 0).toProperties();
+        assertEquals("stft,wave", p.getProperty("discriminators.set"));
+        assertEquals(reversed, io.github.soundstream.checkpoint.CheckpointMeta.fromProperties(p).discriminators());
+    }
 }

@@ -21,7 +21,7 @@ final class TrainingFixtures {
     }
 
     static DiscriminatorConfig discriminators() {
-        return new DiscriminatorConfig(2, 4, 2, 256, 64, false);
+        return new DiscriminatorConfig(2, 4, 2, 256, 64, false, DiscriminatorConfig.DEFAULT_SET);
     }
 
     static DataConfig data() {
