@@ -11,10 +11,10 @@ import ai.djl.pytorch.jni.JniUtils;
  * {@code twoD} false and uses only the W fields (kernelH = strideH = 1, padH = 0).
  *
  * <p>Why it pads channels: libtorch 2.3.1 bundles oneDNN 3.3.6, whose direct-convolution kernels compute wrong
- * <em>input gradients</em> (relative errors near 1, often NaN) on AVX2 and AVX-512 processors when the output
+ * <em>input gradients</em> (relative errors near 1, often NaN) on some AVX2 and AVX-512 processors when the output
  * channels are not a multiple of the kernels' channel block (8 on AVX2, 16 on AVX-512), or when more than 16 input
  * channels are not a multiple of it (of 32, for strided kernels). Forward values and weight gradients are right
- * (docs/BENCHMARKS.md). So while autograd records, this pads both channel counts with zeros ({@link #alignedIn},
+ * (docs/DESIGN.md). So while autograd records, this pads both channel counts with zeros ({@link #alignedIn},
  * {@link #alignedOut}) and slices the output back: the extra output channels receive no gradient, the extra input
  * channels' gradients are dropped, and the result is the unpadded convolution. "While autograd records" (inside a
  * {@code GradientCollector}) because DJL 0.29 cannot tell whether a recorded intermediate needs a gradient:

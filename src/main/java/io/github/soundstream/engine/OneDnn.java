@@ -8,9 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Switches libtorch's use of oneDNN, the switch behind Python's {@code torch.backends.mkldnn.enabled}. With it off,
- * convolutions run on PyTorch's own CPU kernels (im2col + BLAS): correct, but the discriminators ran 2× slower
- * with them than with oneDNN capped to AVX, itself 2.4× slower than uncapped; a way out where oneDNN's gradients
- * fail the start-up check. DJL has no API for it, so this calls libtorch's
+ * convolutions run on PyTorch's own CPU kernels (im2col + BLAS): correct, but slower; the way out where oneDNN's
+ * gradients fail the start-up check. DJL has no API for it, so this calls libtorch's
  * {@code at::globalContext().setUserEnabledMkldnn(bool)} through JNA (a DJL dependency); the switch is read at
  * every convolution, so it takes effect at once.
  */

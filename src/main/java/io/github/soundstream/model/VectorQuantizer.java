@@ -219,8 +219,7 @@ public final class VectorQuantizer extends NetworkBlock {
      *
      * <p>Random frames, as EnCodec, rather than the frames the codebook serves worst: those are mostly the rare
      * outliers (a clip's first frames, after the causal zero padding), so codes put there were seldom picked again
-     * and were replaced over and over; with random frames twice as many codes were in use on clips the model never
-     * saw (docs/BENCHMARKS.md).
+     * and were replaced over and over (docs/DESIGN.md).
      */
     private int replaceDeadCodes(NDArray x, SeededRandom rng, NDManager m) {
         float[] counts = emaCount.getArray().toFloatArray();

@@ -5,14 +5,11 @@ import ai.djl.training.initializer.Initializer;
 /**
  * How a convolution's weights and bias start.
  *
- * <p>The encoder does not use PyTorch's default. There each layer has a gain of 1/√3 and biases of U(±1/√fan_in),
- * so by the encoder's output the input's content was about 1 % of the embedding and the rest a constant made by the
- * biases. The first optimizer steps moved that constant many times further than content separates frames, and the
- * k-means codes fitted at step 0 were stranded: after 160 steps of the tiny demo 13 of 1,024 layer-0 codes were in
- * use on clips it never saw. With He weights on the encoder's main path and zero biases, content is the embedding
- * from step 0, and 237 were (444 with random dead-code replacement; docs/BENCHMARKS.md). The decoder and the
- * discriminators keep PyTorch's default: He in the decoder made its first outputs several times too loud and the
- * early reconstruction loss worse.
+ * <p>The encoder does not use PyTorch's default: with its gain of 1/√3 per layer and biases of U(±1/√fan_in),
+ * the fresh encoder's output is mostly a constant made by the biases, which the first optimizer steps move far
+ * from every code the quantizer fitted, so few codes stay in use. With He weights on the encoder's main path and
+ * zero biases, the embedding carries the input's content from step 0. The decoder and the discriminators keep
+ * PyTorch's default: He in the decoder made its first outputs too loud. Evidence: docs/DESIGN.md.
  */
 public enum ConvInit {
     /** Weights and bias U(±1/√fan_in), as PyTorch: the decoder and the discriminators. */

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * forward values. Why whole networks: per-layer checks of a linear loss can pass while a network trains on wrong
  * numbers. oneDNN's channels-last kernels passed every per-layer check, yet failed here by 3–30 %: they compute
  * wrong forward values for some shapes (16→40 channels on 26 frames), and a linear loss's gradients never look at
- * forward values. Without the channel alignment of {@code nn.ConvGeometry}, all three tests fail on AVX-512
+ * forward values. Without the channel alignment of {@code engine.ConvGeometry}, all three tests fail on AVX-512
  * processors (NaN input gradients). Two threads, as in training, where those faults showed.
  */
 class NetworkGradientTest {
