@@ -61,25 +61,10 @@ class CheckpointFormatTest {
 
     @Test
     void aConfigurationKeyAnOlderCheckpointLacksTakesItsDocumentedDefault() throws IOException {
-        Path older = dir.resolve("older.ckpt");
-        try (ZipFile in = new ZipFile(fixture.toFile());
-                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(older))) {
-            for (ZipEntry e : java.util.Collections.list(in.entries())) {
-                byte[] content = in.getInputStream(e).readAllBytes();
-                if (e.getName().equals(CheckpointFile.META)) {
-                    Properties p = new Properties();
-                    p.load(new java.io.ByteArrayInputStream(content));
-                    p.remove("training.quantizerDropout");
-                    p.remove("data.workers");
-                    ByteArrayOutputStream b = new ByteArrayOutputStream();
-                    p.store(b, null);
-                    content = b.toByteArray();
-                }
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(content);
-                out.closeEntry();
-            }
-        }
+        Path older = TestCheckpoints.withMeta(fixture, dir.resolve("older.ckpt"), p -> {
+            p.remove("training.quantizerDropout");
+            p.remove("data.workers");
+        });
         CheckpointMeta meta = CheckpointFile.readMeta(older);
         assertEquals(0.5, meta.training().quantizerDropout());
         assertEquals(4, meta.data().workers());

@@ -200,24 +200,6 @@ class CheckpointSafetyTest {
     }
 
     private Path rewriteMeta(Path source, Consumer<Properties> edit) throws IOException {
-        Path out = dir.resolve("edited-" + System.nanoTime() + ".ckpt");
-        try (ZipFile in = new ZipFile(source.toFile()); ZipOutputStream zip = new ZipOutputStream(
-                Files.newOutputStream(out))) {
-            for (ZipEntry e : java.util.Collections.list(in.entries())) {
-                byte[] content = in.getInputStream(e).readAllBytes();
-                if (e.getName().equals(CheckpointFile.META)) {
-                    Properties p = new Properties();
-                    p.load(new java.io.ByteArrayInputStream(content));
-                    edit.accept(p);
-                    ByteArrayOutputStream b = new ByteArrayOutputStream();
-                    p.store(b, null);
-                    content = b.toByteArray();
-                }
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                zip.write(content);
-                zip.closeEntry();
-            }
-        }
-        return out;
+        return TestCheckpoints.withMeta(source, dir.resolve("edited-" + System.nanoTime() + ".ckpt"), edit);
     }
 }

@@ -23,4 +23,28 @@ public final class TestCheckpoints {
                     .run(0, DataPosition.START, 0, new AtomicBoolean()).lastCheckpoint();
         }
     }
+
+    /** Copies checkpoint {@code source} to {@code target} with its meta.properties edited by {@code edit}. */
+    public static Path withMeta(Path source, Path target, java.util.function.Consumer<java.util.Properties> edit)
+            throws IOException {
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(source.toFile());
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(
+                        java.nio.file.Files.newOutputStream(target))) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] content = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals(io.github.soundstream.checkpoint.CheckpointFile.META)) {
+                    java.util.Properties p = new java.util.Properties();
+                    p.load(new java.io.ByteArrayInputStream(content));
+                    edit.accept(p);
+                    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+                    p.store(b, null);
+                    content = b.toByteArray();
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        return target;
+    }
 }
