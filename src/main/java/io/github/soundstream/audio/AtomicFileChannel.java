@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file written through a hidden temporary file beside the target and moved into place by {@link #commit()}
@@ -29,15 +30,32 @@ public final class AtomicFileChannel implements Closeable {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        this.temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-        // Ctrl-C or SIGTERM ends the JVM without closing this: the delete-on-exit hook, which runs after the
-        // application's shutdown hooks, removes the temp file then (after a commit the name no longer exists)
+        this.temp = register(dir == null ? Path.of(".") : dir, target.getFileName().toString());
+        this.channel = createOwnerOnly(temp);
+    }
+
+    /**
+     * A fresh hidden name beside the target, registered for deletion at the end of the JVM <em>before</em> the file
+     * exists: Ctrl-C or SIGTERM ends the JVM without closing this, and the delete-on-exit hook (which runs after the
+     * application's shutdown hooks) then removes it; registered after creating, a signal in between would leave it.
+     */
+    private static Path register(Path dir, String name) {
+        Path p = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".part");
         try {
-            temp.toFile().deleteOnExit();
+            p.toFile().deleteOnExit();
         } catch (IllegalStateException shuttingDown) {
             // a file begun during shutdown is closed, and so deleted, by its writer's own finally
         }
-        this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        return p;
+    }
+
+    private static FileChannel createOwnerOnly(Path p) throws IOException {
+        try {
+            return FileChannel.open(p, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            return FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
     }
 
     public Path target() {

@@ -106,15 +106,14 @@ final class EvalCommand implements Callable<Integer> {
                 }
             }
             EvalReport r = new EvalReport(checkpoint.toString(), codec.config(), results, kbps);
-            out.println("kbit/s  achieved  SI-SNR dB  SNR dB  mel dist  MR-STFT  LSD dB  enc xRT  dec xRT");
+            out.println("kbit/s  achieved  SI-SNR dB  SNR dB  mel dist  MR-STFT  LSD dB  tonal F1  steady  enc xRT"
+                    + "  dec xRT");
             for (EvalReport.Summary s : r.summaries()) {
-                out.printf(Locale.ROOT, "%6.2f  %8.3f  %9.2f  %6.2f  %8.3f  %7.3f  %6.2f  %7.1f  %7.1f%n", s.kbps(),
-                        s.achievedKbps(), s.siSnr(), s.snr(), s.melDistance(), s.stftDistance(), s.lsd(),
-                        s.encodeSpeed(), s.decodeSpeed());
+                out.println(row(String.format(Locale.ROOT, "%6.2f", s.kbps()), s) + String.format(Locale.ROOT,
+                        "  %7.1f  %7.1f", s.encodeSpeed(), s.decodeSpeed()));
             }
             for (EvalReport.Summary s : r.opusSummaries()) {
-                out.printf(Locale.ROOT, "Opus %4.2f %8.3f  %9.2f  %6.2f  %8.3f  %7.3f  %6.2f%n", s.kbps(),
-                        s.achievedKbps(), s.siSnr(), s.snr(), s.melDistance(), s.stftDistance(), s.lsd());
+                out.println(row(String.format(Locale.ROOT, "Opus %4.2f", s.kbps()), s));
             }
             write(report, r.html());
             out.println("report: " + report);
@@ -131,5 +130,12 @@ final class EvalCommand implements Callable<Integer> {
             f.write(java.nio.ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             f.commit();
         }
+    }
+
+    private static String row(String label, EvalReport.Summary s) {
+        var q = s.quality();
+        return String.format(Locale.ROOT, "%s  %8.3f  %9.2f  %6.2f  %8.3f  %7.3f  %6.2f  %8.3f  %6.1f", label,
+                s.achievedKbps(), q.siSnr(), q.snr(), q.melDistance(), q.stftDistance(), q.lsd(), q.tonalF1(),
+                q.steadyLines());
     }
 }

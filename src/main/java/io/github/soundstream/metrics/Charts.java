@@ -1,5 +1,6 @@
 package io.github.soundstream.metrics;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Tiny inline SVG charts for the report (no scripts, no CDN). */
@@ -11,35 +12,59 @@ final class Charts {
     private Charts() {
     }
 
-    static String line(String title, double[] x, double[] y, String xLabel) {
-        double x0 = min(x);
-        double x1 = max(x);
-        double y0 = min(y);
-        double y1 = max(y);
-        if (y1 - y0 < 1e-9) {
-            y0 -= 1;
-            y1 += 1;
+    /** One line of a chart. */
+    record Series(String name, double[] x, double[] y) {
+    }
+
+    private static final String[] COLORS = {"#51127c", "#e08a00"};
+
+    /**
+     * Lines of y against x, with x from 0 and y over at least [lo, hi] (widened to hold the data): the axes say
+     * where a figure stands on the metric's scale, so a change of half a dB does not look like a climb.
+     */
+    static String line(String title, String xLabel, double lo, double hi, List<Series> series) {
+        double x1 = 0;
+        double y0 = lo;
+        double y1 = hi;
+        for (Series s : series) {
+            x1 = Math.max(x1, max(s.x()));
+            if (s.y().length > 0) {
+                y0 = Math.min(y0, min(s.y()));
+                y1 = Math.max(y1, max(s.y()));
+            }
         }
-        if (x1 - x0 < 1e-9) {
-            x0 -= 1;
-            x1 += 1;
+        x1 = x1 > 0 ? x1 * 1.1 : 1;
+        StringBuilder svg = frame(title);
+        for (double t : new double[] {y0, (y0 + y1) / 2, y1}) {
+            double py = H - PAD - (t - y0) / (y1 - y0) * (H - 2 * PAD);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>"
+                    + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%.3g</text>", PAD, py, W - PAD, py,
+                    PAD - 4, py + 3, t));
         }
-        StringBuilder s = frame(title);
-        StringBuilder pts = new StringBuilder();
-        for (int i = 0; i < x.length; i++) {
-            double px = PAD + (x[i] - x0) / (x1 - x0) * (W - 2 * PAD);
-            double py = H - PAD - (y[i] - y0) / (y1 - y0) * (H - 2 * PAD);
-            pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
-            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#b63679\"/>"
-                    + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">%.2f</text>", px, py, px,
-                    py - 8, y[i]));
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">"
-                    + "%.2f</text>", px, H - PAD + 14, x[i]));
+        for (int k = 0; k < series.size(); k++) {
+            Series s = series.get(k);
+            if (s.x().length == 0) {
+                continue;
+            }
+            String color = COLORS[k % COLORS.length];
+            StringBuilder pts = new StringBuilder();
+            for (int i = 0; i < s.x().length; i++) {
+                double px = PAD + s.x()[i] / x1 * (W - 2 * PAD);
+                double py = H - PAD - (s.y()[i] - y0) / (y1 - y0) * (H - 2 * PAD);
+                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>"
+                        + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">%.2f</text>"
+                        + "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%.2f</text>", px, py, color,
+                        px, py - 8, s.y()[i], px, H - PAD + 14, s.x()[i]));
+            }
+            svg.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"2\" points=\"")
+                    .append(pts).append("\"/>");
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\">%s</text>",
+                    W - PAD - 40, 34 + 14 * k, color, EvalReport.esc(s.name())));
         }
-        s.append("<polyline fill=\"none\" stroke=\"#51127c\" stroke-width=\"2\" points=\"").append(pts).append("\"/>");
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
-                W / 2, H - 6, EvalReport.esc(xLabel)));
-        return s.append("</svg>").toString();
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s"
+                + "</text>", W / 2, H - 6, EvalReport.esc(xLabel)));
+        return svg.append("</svg>").toString();
     }
 
     static String bars(String title, double[] values, double scaleMax) {

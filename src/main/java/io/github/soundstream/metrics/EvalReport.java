@@ -27,8 +27,8 @@ public final class EvalReport {
     private final double[] kbps;
 
     /** Means over samples at one bitrate. */
-    public record Summary(double kbps, double achievedKbps, double snr, double siSnr, double melDistance,
-            double stftDistance, double spectralConvergence, double lsd, double encodeSpeed, double decodeSpeed) {
+    public record Summary(double kbps, double achievedKbps, Quality quality, double encodeSpeed,
+            double decodeSpeed) {
     }
 
     public EvalReport(String checkpoint, ModelConfig config, List<Evaluation.Sample> samples, double[] kbps) {
@@ -42,13 +42,16 @@ public final class EvalReport {
         List<Summary> out = new ArrayList<>();
         for (int b = 0; b < kbps.length; b++) {
             int i = b;
-            out.add(new Summary(kbps[b], mean(r -> r.achievedKbps(), i), mean(Evaluation.Result::snr, i),
-                    mean(Evaluation.Result::siSnr, i), mean(Evaluation.Result::melDistance, i),
-                    mean(Evaluation.Result::stftDistance, i), mean(Evaluation.Result::spectralConvergence, i),
-                    mean(Evaluation.Result::lsd, i), mean(Evaluation.Result::encodeSpeed, i),
-                    mean(Evaluation.Result::decodeSpeed, i)));
+            out.add(summary(kbps[b], samples.stream().map(s -> s.results().get(i)).toList()));
         }
         return out;
+    }
+
+    private static Summary summary(double kbps, List<Evaluation.Result> results) {
+        return new Summary(kbps, results.stream().mapToDouble(Evaluation.Result::achievedKbps).average()
+                .orElse(Double.NaN), Quality.mean(results.stream().map(Evaluation.Result::quality).toList()),
+                results.stream().mapToDouble(Evaluation.Result::encodeSpeed).average().orElse(Double.NaN),
+                results.stream().mapToDouble(Evaluation.Result::decodeSpeed).average().orElse(Double.NaN));
     }
 
     /** Per layer at the highest bitrate, over all samples. */
@@ -76,19 +79,9 @@ public final class EvalReport {
         }
         for (int i = 0; i < samples.get(0).opus().size(); i++) {
             int b = i;
-            ToDoubleFunction<ToDoubleFunction<Evaluation.Result>> m = f -> samples.stream()
-                    .mapToDouble(s -> f.applyAsDouble(s.opus().get(b))).average().orElse(Double.NaN);
-            out.add(new Summary(samples.get(0).opus().get(b).kbps(), m.applyAsDouble(Evaluation.Result::achievedKbps),
-                    m.applyAsDouble(Evaluation.Result::snr), m.applyAsDouble(Evaluation.Result::siSnr),
-                    m.applyAsDouble(Evaluation.Result::melDistance), m.applyAsDouble(Evaluation.Result::stftDistance),
-                    m.applyAsDouble(Evaluation.Result::spectralConvergence), m.applyAsDouble(Evaluation.Result::lsd),
-                    m.applyAsDouble(Evaluation.Result::encodeSpeed), m.applyAsDouble(Evaluation.Result::decodeSpeed)));
+            out.add(summary(samples.get(0).opus().get(b).kbps(), samples.stream().map(s -> s.opus().get(b)).toList()));
         }
         return out;
-    }
-
-    private double mean(ToDoubleFunction<Evaluation.Result> f, int bitrate) {
-        return samples.stream().mapToDouble(s -> f.applyAsDouble(s.results().get(bitrate))).average().orElse(Double.NaN);
     }
 
     public String json() {
@@ -96,8 +89,7 @@ public final class EvalReport {
         o.addProperty("checkpoint", checkpoint);
         JsonArray summary = new JsonArray();
         for (Summary s : summaries()) {
-            JsonObject row = figures(s.kbps(), s.achievedKbps(), s.snr(), s.siSnr(), s.melDistance(), s.stftDistance(),
-                    s.spectralConvergence(), s.lsd());
+            JsonObject row = figures(s.kbps(), s.achievedKbps(), s.quality());
             row.add("encode_x_realtime", Json.number(s.encodeSpeed()));
             row.add("decode_x_realtime", Json.number(s.decodeSpeed()));
             summary.add(row);
@@ -114,8 +106,7 @@ public final class EvalReport {
         JsonArray files = new JsonArray();
         for (Evaluation.Sample s : samples) {
             for (Evaluation.Result r : s.results()) {
-                JsonObject row = figures(r.kbps(), r.achievedKbps(), r.snr(), r.siSnr(), r.melDistance(),
-                        r.stftDistance(), r.spectralConvergence(), r.lsd());
+                JsonObject row = figures(r.kbps(), r.achievedKbps(), r.quality());
                 row.addProperty("file", s.file().toString());
                 files.add(row);
             }
@@ -124,18 +115,37 @@ public final class EvalReport {
         return Json.pretty(o);
     }
 
-    private static JsonObject figures(double kbps, double achieved, double snr, double siSnr, double mel, double stft,
-            double convergence, double lsd) {
+    private static JsonObject figures(double kbps, double achieved, Quality q) {
         JsonObject o = new JsonObject();
         o.add("kbps", Json.number(kbps));
         o.add("achieved_kbps", Json.number(achieved));
-        o.add("snr_db", Json.number(snr));
-        o.add("si_snr_db", Json.number(siSnr));
-        o.add("mel_distance", Json.number(mel));
-        o.add("stft_distance", Json.number(stft));
-        o.add("spectral_convergence", Json.number(convergence));
-        o.add("lsd_db", Json.number(lsd));
+        o.add("snr_db", Json.number(q.snr()));
+        o.add("si_snr_db", Json.number(q.siSnr()));
+        o.add("mel_distance", Json.number(q.melDistance()));
+        o.add("stft_distance", Json.number(q.stftDistance()));
+        o.add("spectral_convergence", Json.number(q.spectralConvergence()));
+        o.add("lsd_db", Json.number(q.lsd()));
+        o.add("tonal_peak_f1", Json.number(q.tonalF1()));
+        o.add("steady_lines", Json.number(q.steadyLines()));
         return o;
+    }
+
+    private static String averageRow(String label, Summary s) {
+        Quality q = s.quality();
+        return String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td><td>%.2f</td><td>%.2f</td><td>%.3f</td>"
+                + "<td>%.3f</td><td>%.3f</td><td>%.2f</td><td>%.3f</td><td>%.1f</td>", label, s.achievedKbps(),
+                q.siSnr(), q.snr(), q.melDistance(), q.stftDistance(), q.spectralConvergence(), q.lsd(), q.tonalF1(),
+                q.steadyLines());
+    }
+
+    /** A metric against bitrate for the model and Opus, on an axis that holds [lo, hi] whatever the data. */
+    private static String chart(String title, List<Summary> model, List<Summary> opus,
+            java.util.function.ToDoubleFunction<Quality> metric, double lo, double hi) {
+        return Charts.line(title, "kbit/s", lo, hi, List.of(
+                new Charts.Series("model", model.stream().mapToDouble(Summary::kbps).toArray(),
+                        model.stream().mapToDouble(s -> metric.applyAsDouble(s.quality())).toArray()),
+                new Charts.Series("Opus", opus.stream().mapToDouble(Summary::kbps).toArray(),
+                        opus.stream().mapToDouble(s -> metric.applyAsDouble(s.quality())).toArray())));
     }
 
     public String html() {
@@ -155,24 +165,20 @@ public final class EvalReport {
         List<Summary> sums = summaries();
         h.append("<h2>Average</h2><table><tr><th>kbit/s</th><th>achieved</th><th>SI-SNR dB</th><th>SNR dB</th>")
                 .append("<th>mel dist.</th><th>MR-STFT dist.</th><th>spectral conv.</th><th>LSD dB</th>")
-                .append("<th>encode ×RT</th><th>decode ×RT</th></tr>");
+                .append("<th>tonal peak F1</th><th>steady lines</th><th>encode ×RT</th><th>decode ×RT</th></tr>");
         for (Summary s : sums) {
-            h.append(String.format(Locale.ROOT, "<tr><td>%.2f</td><td>%.3f</td><td>%.2f</td><td>%.2f</td><td>%.3f</td>"
-                    + "<td>%.3f</td><td>%.3f</td><td>%.2f</td><td>%.1f</td><td>%.1f</td></tr>", s.kbps(),
-                    s.achievedKbps(), s.siSnr(), s.snr(), s.melDistance(), s.stftDistance(), s.spectralConvergence(),
-                    s.lsd(), s.encodeSpeed(), s.decodeSpeed()));
+            h.append(averageRow(String.format(Locale.ROOT, "%.2f", s.kbps()), s)).append(String.format(Locale.ROOT,
+                    "<td>%.1f</td><td>%.1f</td></tr>", s.encodeSpeed(), s.decodeSpeed()));
         }
-        for (Summary s : opusSummaries()) {
-            h.append(String.format(Locale.ROOT, "<tr><td>Opus %.2f</td><td>%.3f</td><td>%.2f</td><td>%.2f</td>"
-                    + "<td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.2f</td><td colspan=\"2\">round trip %.1f×</td></tr>",
-                    s.kbps(), s.achievedKbps(), s.siSnr(), s.snr(), s.melDistance(), s.stftDistance(),
-                    s.spectralConvergence(), s.lsd(), s.encodeSpeed()));
+        List<Summary> opusSums = opusSummaries();
+        for (Summary s : opusSums) {
+            h.append(averageRow(String.format(Locale.ROOT, "Opus %.2f", s.kbps()), s)).append(String.format(
+                    Locale.ROOT, "<td colspan=\"2\">round trip %.1f×</td></tr>", s.encodeSpeed()));
         }
         h.append("</table><div class=\"charts\">");
-        h.append(Charts.line("SI-SNR (dB) vs bitrate", sums.stream().mapToDouble(Summary::kbps).toArray(),
-                sums.stream().mapToDouble(Summary::siSnr).toArray(), "kbit/s"));
-        h.append(Charts.line("mel distance vs bitrate (lower is better)", sums.stream().mapToDouble(Summary::kbps)
-                .toArray(), sums.stream().mapToDouble(Summary::melDistance).toArray(), "kbit/s"));
+        h.append(chart("SI-SNR (dB) vs bitrate", sums, opusSums, Quality::siSnr, -30, 20));
+        h.append(chart("mel distance vs bitrate (lower is better)", sums, opusSums, Quality::melDistance, 0, 2));
+        h.append(chart("tonal peak F1 vs bitrate", sums, opusSums, Quality::tonalF1, 0, 1));
         List<CodebookUsage> usage = layerUsage();
         h.append(Charts.bars("codes used per layer (of " + config.codebookSize() + ")",
                 usage.stream().mapToDouble(CodebookUsage::used).toArray(), config.codebookSize()));

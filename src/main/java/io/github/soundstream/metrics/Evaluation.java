@@ -18,9 +18,19 @@ public final class Evaluation {
     public static final double MAX_SECONDS = 10;
 
     /** One file at one bitrate. */
-    public record Result(Path file, double kbps, int quantizers, double achievedKbps, double snr, double siSnr,
-            double melDistance, double stftDistance, double spectralConvergence, double lsd, double encodeSpeed,
-            double decodeSpeed, float[] reconstruction, int[][] codes) {
+    public record Result(Path file, double kbps, int quantizers, double achievedKbps, Quality quality,
+            double encodeSpeed, double decodeSpeed, float[] reconstruction, int[][] codes) {
+        public double siSnr() {
+            return quality.siSnr();
+        }
+
+        public double melDistance() {
+            return quality.melDistance();
+        }
+
+        public double lsd() {
+            return quality.lsd();
+        }
     }
 
     /** One file: its (excerpt of) audio, results per bitrate, and Opus results where a baseline ran. */
@@ -67,9 +77,7 @@ public final class Evaluation {
         double seconds = audio.length / (double) rate;
         double speed = seconds / ((System.nanoTime() - t0) / 1e9);
         float[] y = c.audio();
-        return new Result(file, kbps, 0, c.bytes() * 8 / seconds / 1000, Metrics.snr(audio, y), Metrics.siSnr(audio,
-                y), Metrics.melDistance(audio, y, rate), Metrics.multiResolutionStftDistance(audio, y),
-                Metrics.spectralConvergence(audio, y), Metrics.logSpectralDistance(audio, y), speed, speed, y,
+        return new Result(file, kbps, 0, c.bytes() * 8 / seconds / 1000, Quality.of(audio, y, rate), speed, speed, y,
                 new int[0][]);
     }
 
@@ -105,9 +113,7 @@ public final class Evaluation {
         w.write(codes);
         w.finish();
         double seconds = audio.length / (double) rate;
-        return new Result(file, kbps, n, bytes[0] * 8 / seconds / 1000, Metrics.snr(audio, y),
-                Metrics.siSnr(audio, y), Metrics.melDistance(audio, y, rate), Metrics.multiResolutionStftDistance(
-                        audio, y), Metrics.spectralConvergence(audio, y), Metrics.logSpectralDistance(audio, y),
+        return new Result(file, kbps, n, bytes[0] * 8 / seconds / 1000, Quality.of(audio, y, rate),
                 seconds / ((t1 - t0) / 1e9), seconds / ((t2 - t1) / 1e9), y, codes);
     }
 }

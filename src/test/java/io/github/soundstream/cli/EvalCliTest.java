@@ -45,7 +45,8 @@ class EvalCliTest {
         assertFalse(page.contains("http://") && !page.contains("http://www.w3.org/2000/svg"), "no external resources");
         assertFalse(page.replace("http://www.w3.org/2000/svg", "").contains("http"), "opens offline");
         String j = Files.readString(json);
-        assertTrue(j.contains("\"achieved_kbps\"") && j.contains("\"layers\""), j);
+        assertTrue(j.contains("\"achieved_kbps\"") && j.contains("\"layers\"") && j.contains("\"tonal_peak_f1\"")
+                && j.contains("\"steady_lines\""), j);
         assertTrue(out.toString().contains("report: " + html), out.toString());
     }
 }

@@ -1,0 +1,34 @@
+package io.github.soundstream.metrics;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Every quality figure of one decoded signal against its original (definitions in {@link Metrics} and
+ * {@link TonalPeaks}), or their means over several signals.
+ *
+ * @param tonalF1     tonal peak F1 (1: every tone kept and none added)
+ * @param steadyLines steady spectral lines the codec added (0 is right)
+ */
+public record Quality(double snr, double siSnr, double melDistance, double stftDistance, double spectralConvergence,
+        double lsd, double tonalF1, double steadyLines) {
+
+    public static Quality of(float[] original, float[] decoded, int sampleRate) {
+        return new Quality(Metrics.snr(original, decoded), Metrics.siSnr(original, decoded),
+                Metrics.melDistance(original, decoded, sampleRate),
+                Metrics.multiResolutionStftDistance(original, decoded),
+                Metrics.spectralConvergence(original, decoded), Metrics.logSpectralDistance(original, decoded),
+                TonalPeaks.f1(original, decoded, sampleRate), TonalPeaks.steadyLines(original, decoded, sampleRate));
+    }
+
+    /** Field-by-field means (NaN for none). */
+    public static Quality mean(List<Quality> all) {
+        return new Quality(avg(all, Quality::snr), avg(all, Quality::siSnr), avg(all, Quality::melDistance),
+                avg(all, Quality::stftDistance), avg(all, Quality::spectralConvergence), avg(all, Quality::lsd),
+                avg(all, Quality::tonalF1), avg(all, Quality::steadyLines));
+    }
+
+    private static double avg(List<Quality> all, ToDoubleFunction<Quality> f) {
+        return all.stream().mapToDouble(f).average().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.soundstream.metrics;
+
+import io.github.soundstream.audio.Spectrogram;
+import java.util.Arrays;
+
+/**
+ * Measures that hear tones, which loss-like distances miss: a bird's whistle is a few narrow spectral lines, a
+ * small part of any mel or STFT distance.
+ *
+ * <p><b>Tonal peak F1.</b> Peaks of an STFT (2048 / 512 at 24 kHz, about 85 ms / 21 ms; scaled with the rate):
+ * local maxima over frequency at least {@value #ABOVE_FLOOR_DB} dB above their frame's median bin and within
+ * {@value #BELOW_LOUDEST_DB} dB of the clip's loudest bin. A peak of the original counts as kept when the decoded
+ * frame has a peak within ±{@value #TOLERANCE_BINS} bins (recall); a decoded peak counts as true when the original
+ * frame has one there (precision); F1 of the two. Two signals without peaks score 1.
+ *
+ * <p><b>Steady lines.</b> Bins that are peaks in at least {@value #STEADY_SHARE} of the decoded frames but in fewer
+ * than {@value #RARE_SHARE} of the original's: constant tones the codec adds (a comb at its frame rate, say).
+ */
+public final class TonalPeaks {
+    static final double ABOVE_FLOOR_DB = 12;
+    static final double BELOW_LOUDEST_DB = 50;
+    static final int TOLERANCE_BINS = 2;
+    static final double STEADY_SHARE = 0.6;
+    static final double RARE_SHARE = 0.1;
+
+    private TonalPeaks() {
+    }
+
+    /** Tonal peak F1 of {@code decoded} against {@code original}, both at {@code sampleRate}. */
+    public static double f1(float[] original, float[] decoded, int sampleRate) {
+        return f1(peaks(original, sampleRate), peaks(decoded, sampleRate));
+    }
+
+    /** F1 of peak grids {@code b} (decoded) against {@code a} (original), frame by frame. */
+    static double f1(boolean[][] a, boolean[][] b) {
+        int frames = Math.min(a.length, b.length);
+        long kept = 0;
+        long originalPeaks = 0;
+        long truePeaks = 0;
+        long decodedPeaks = 0;
+        for (int f = 0; f < frames; f++) {
+            for (int k = 0; k < a[f].length; k++) {
+                if (a[f][k]) {
+                    originalPeaks++;
+                    kept += near(b[f], k) ? 1 : 0;
+                }
+                if (b[f][k]) {
+                    decodedPeaks++;
+                    truePeaks += near(a[f], k) ? 1 : 0;
+                }
+            }
+        }
+        if (originalPeaks == 0 && decodedPeaks == 0) {
+            return 1;
+        }
+        double recall = originalPeaks == 0 ? 0 : kept / (double) originalPeaks;
+        double precision = decodedPeaks == 0 ? 0 : truePeaks / (double) decodedPeaks;
+        return recall + precision == 0 ? 0 : 2 * recall * precision / (recall + precision);
+    }
+
+    /** Bins that are peaks in ≥ 60 % of the decoded frames and < 10 % of the original's. */
+    public static int steadyLines(float[] original, float[] decoded, int sampleRate) {
+        double[] inOriginal = peakShare(peaks(original, sampleRate));
+        double[] inDecoded = peakShare(peaks(decoded, sampleRate));
+        int lines = 0;
+        for (int k = 0; k < inDecoded.length; k++) {
+            lines += inDecoded[k] >= STEADY_SHARE && inOriginal[k] < RARE_SHARE ? 1 : 0;
+        }
+        return lines;
+    }
+
+    /** The peak bins of each frame. */
+    static boolean[][] peaks(float[] signal, int sampleRate) {
+        int nFft = fftSize(sampleRate);
+        float[][] mag = new Spectrogram(nFft, nFft / 4).magnitudes(signal);
+        double[][] db = new double[mag.length][];
+        double loudest = Double.NEGATIVE_INFINITY;
+        for (int f = 0; f < mag.length; f++) {
+            db[f] = new double[mag[f].length];
+            for (int k = 0; k < mag[f].length; k++) {
+                db[f][k] = 20 * Math.log10(mag[f][k] + 1e-12);
+                loudest = Math.max(loudest, db[f][k]);
+            }
+        }
+        boolean[][] out = new boolean[mag.length][];
+        for (int f = 0; f < mag.length; f++) {
+            double[] row = db[f];
+            double floor = median(row);
+            out[f] = new boolean[row.length];
+            for (int k = 1; k < row.length - 1; k++) {
+                out[f][k] = row[k] > row[k - 1] && row[k] >= row[k + 1] && row[k] >= floor + ABOVE_FLOOR_DB
+                        && row[k] >= loudest - BELOW_LOUDEST_DB;
+            }
+        }
+        return out;
+    }
+
+    /** 2048 at 24 kHz, the nearest power of two for the same duration at other rates. */
+    static int fftSize(int sampleRate) {
+        int n = Math.max(64, (int) Math.round(2048.0 * sampleRate / 24000));
+        int lower = Integer.highestOneBit(n);
+        return n - lower <= 2 * lower - n ? lower : 2 * lower;
+    }
+
+    private static boolean near(boolean[] row, int k) {
+        for (int j = Math.max(0, k - TOLERANCE_BINS); j <= Math.min(row.length - 1, k + TOLERANCE_BINS); j++) {
+            if (row[j]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double[] peakShare(boolean[][] peaks) {
+        double[] share = new double[peaks.length == 0 ? 0 : peaks[0].length];
+        for (boolean[] frame : peaks) {
+            for (int k = 0; k < frame.length; k++) {
+                share[k] += frame[k] ? 1.0 / peaks.length : 0;
+            }
+        }
+        return share;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}
