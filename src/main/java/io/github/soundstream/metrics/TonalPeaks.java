@@ -60,13 +60,17 @@ public final class TonalPeaks {
 
     /** Bins that are peaks in ≥ 60 % of the decoded frames and < 10 % of the original's. */
     public static int steadyLines(float[] original, float[] decoded, int sampleRate) {
+        return steadyLineFrequencies(original, decoded, sampleRate).length;
+    }
+
+    /** The steady lines' frequencies in Hz (bin centres), lowest first. */
+    public static double[] steadyLineFrequencies(float[] original, float[] decoded, int sampleRate) {
         double[] inOriginal = peakShare(peaks(original, sampleRate));
         double[] inDecoded = peakShare(peaks(decoded, sampleRate));
-        int lines = 0;
-        for (int k = 0; k < inDecoded.length; k++) {
-            lines += inDecoded[k] >= STEADY_SHARE && inOriginal[k] < RARE_SHARE ? 1 : 0;
-        }
-        return lines;
+        double binHz = sampleRate / (double) fftSize(sampleRate);
+        return java.util.stream.IntStream.range(0, inDecoded.length)
+                .filter(k -> inDecoded[k] >= STEADY_SHARE && inOriginal[k] < RARE_SHARE)
+                .mapToDouble(k -> k * binHz).toArray();
     }
 
     /** The peak bins of each frame. */
@@ -95,8 +99,8 @@ public final class TonalPeaks {
         return out;
     }
 
-    /** 2048 at 24 kHz, the nearest power of two for the same duration at other rates. */
-    static int fftSize(int sampleRate) {
+    /** The STFT size: 2048 at 24 kHz, the nearest power of two for the same duration at other rates. */
+    public static int fftSize(int sampleRate) {
         int n = Math.max(64, (int) Math.round(2048.0 * sampleRate / 24000));
         int lower = Integer.highestOneBit(n);
         return n - lower <= 2 * lower - n ? lower : 2 * lower;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.Initializer;
 import io.github.soundstream.engine.ConvGeometry;
 import io.github.soundstream.nn.ConvInit;
 import io.github.soundstream.nn.Convolution;
@@ -21,6 +22,11 @@ import io.github.soundstream.nn.StreamState;
  * zero frame on the left, convolve, and interleave the s phases. T frames give exactly T·s samples, and sample n
  * depends on frames ≤ n/s only — the right overlap a transposed conv would spill into the next frame is carried
  * by the next frame's own output instead of padding or trimming.
+ *
+ * <p>Every phase starts with the same kernel (ICNR, Aitken et al. 2017): the layer begins as a sample-and-hold of
+ * an ordinary convolution, whose response is zero at every multiple of the input rate. With independent random
+ * phases, each phase had its own gain, and a fresh decoder imprinted a comb of steady lines at multiples of its
+ * upsamplers' input rates (600 Hz and up at 24 kHz) on everything it decoded (docs/DESIGN.md).
  */
 public final class CausalUpsample extends NetworkBlock implements Convolution {
     private final int out;
@@ -36,10 +42,21 @@ public final class CausalUpsample extends NetworkBlock implements Convolution {
         // PyTorch's ConvTranspose1d takes fan_in from weight.size(1)·k = cout·2s
         long fanIn = (long) out * 2 * stride;
         this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(phaseConv.weightShape()).optInitializer(ConvInit.PYTORCH.weight(fanIn))
-                .build());
+                .optShape(phaseConv.weightShape()).optInitializer(samePhases(ConvInit.PYTORCH.weight(fanIn),
+                        stride)).build());
         this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
                 .optShape(new Shape(out)).optInitializer(ConvInit.PYTORCH.bias(fanIn)).build());
+    }
+
+    /** {@code inner}'s kernel for one phase of each output channel, repeated for all {@code stride} phases. */
+    static Initializer samePhases(Initializer inner, int stride) {
+        return (manager, shape, dataType) -> {
+            NDArray one = inner.initialize(manager, new Shape(shape.get(0) / stride, shape.get(1), shape.get(2)),
+                    dataType);
+            NDArray all = one.repeat(0, stride); // rows co·s + j, j = 0..s−1, all equal to row co
+            one.close();
+            return all;
+        };
     }
 
     @Override

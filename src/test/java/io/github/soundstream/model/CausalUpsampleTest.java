@@ -62,4 +62,53 @@ class CausalUpsampleTest {
             }
         }
     }
+
+    /**
+     * The decoder's upsamplers start with one kernel for all phases: a fresh model adds no comb of steady lines to
+     * audio that has none. Drawn independently per phase (how they started before), the same model adds lines at
+     * multiples of its upsamplers' input rates: the test can tell the two apart.
+     */
+    @Test
+    void aFreshDecoderAddsNoCombAtItsUpsamplersRates() {
+        EngineSetup.configure(2);
+        ModelConfig config = new ModelConfig(8, 32, ModelConfig.DEFAULT_STRIDES, 2, 64, 24000);
+        float[] clip = io.github.soundstream.audio.synth.Soundscape.generate(5, 24000, 3 * 24000);
+        try (NDManager m = EngineSetup.engine().newBaseManager()) {
+            ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed(11);
+            SoundStreamGenerator g = new SoundStreamGenerator(config);
+            g.initialize(m, DataType.FLOAT32);
+            io.github.soundstream.nn.Constants c = new io.github.soundstream.nn.Constants(m);
+            int shared = steadyLines(g, clip, m, c);
+            java.util.List<NDArray> weights = new java.util.ArrayList<>();
+            collectUpsamplerWeights(g.decoder(), weights);
+            assertEquals(4, weights.size(), "one upsampler per decoder stage");
+            for (NDArray w : weights) {
+                float bound = (float) Math.sqrt(3.0 * w.square().mean().getFloat()); // the same scale, new draws
+                m.randomUniform(-bound, bound, w.getShape()).copyTo(w);
+            }
+            int independent = steadyLines(g, clip, m, c);
+            org.junit.jupiter.api.Assertions.assertTrue(shared <= 2 && independent >= 8,
+                    "steady lines: " + shared + " with one kernel per upsampler, " + independent
+                            + " with independent phases");
+        }
+    }
+
+    private static int steadyLines(SoundStreamGenerator g, float[] clip, NDManager m,
+            io.github.soundstream.nn.Constants c) {
+        try (NDManager sm = m.newSubManager()) {
+            NDArray x = sm.create(clip, new Shape(1, 1, clip.length));
+            float[] y = g.forward(x, 2, false, c).audio().toFloatArray();
+            return io.github.soundstream.metrics.TonalPeaks.steadyLines(clip, java.util.Arrays.copyOf(y, clip.length),
+                    24000);
+        }
+    }
+
+    private static void collectUpsamplerWeights(ai.djl.nn.Block block, java.util.List<NDArray> out) {
+        if (block instanceof CausalUpsample) {
+            out.add(block.getParameters().get("weight").getArray());
+        }
+        for (ai.djl.nn.Block child : block.getChildren().values()) {
+            collectUpsamplerWeights(child, out);
+        }
+    }
 }
