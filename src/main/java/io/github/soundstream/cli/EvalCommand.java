@@ -46,7 +46,7 @@ final class EvalCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--baseline", paramLabel = "opus",
-            description = "Add Opus at the same bitrates (>= 6 kbit/s); needs opusenc/opusdec or ffmpeg on PATH.")
+            description = "Add Opus at the same bitrates (>= 3 kbit/s); needs opusenc/opusdec or ffmpeg on PATH.")
     String baseline;
 
     @CommandLine.Mixin
@@ -91,7 +91,8 @@ final class EvalCommand implements Callable<Integer> {
                         new CommandLine.ParameterException(spec.commandLine(), "--baseline opus needs opusenc and "
                                 + "opusdec (Debian: opus-tools) or ffmpeg on PATH"));
                 if (Arrays.stream(kbps).noneMatch(k -> k >= io.github.soundstream.metrics.OpusBaseline.MIN_KBPS)) {
-                    err.println("note: Opus starts at 6 kbit/s; no bitrate asked for has a baseline");
+                    err.println("note: the Opus baseline starts at " + io.github.soundstream.metrics.OpusBaseline.MIN_KBPS
+                            + " kbit/s; no bitrate asked for has one");
                 }
             }
             Evaluation evaluation = new Evaluation(codec, opus);
