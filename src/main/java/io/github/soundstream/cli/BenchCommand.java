@@ -5,6 +5,7 @@ import io.github.soundstream.bench.CodecBenchmark;
 import io.github.soundstream.bench.ResidentMemory;
 import io.github.soundstream.bench.Stats;
 import io.github.soundstream.bench.TrainingBenchmark;
+import io.github.soundstream.bench.BenchComparison;
 import io.github.soundstream.config.Json;
 import io.github.soundstream.engine.EngineSetup;
 import io.github.soundstream.train.RunDefaults;
@@ -50,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
+    @Option(names = "--compare", paramLabel = "REF.json",
+            description = "A reference run's --json output: print each figure as a multiple of it.")
+    Path compare;
+
     @Option(names = "--part", hidden = true, defaultValue = "all")
     String part;
 
@@ -73,6 +78,16 @@ final class BenchCommand implements Callable<Integer> {
                     ResidentMemory.peakMb());
             return SoundStreamCommand.EXIT_OK;
         }
+        JsonObject reference = null;
+        if (compare != null) {
+            try {
+                reference = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(compare))
+                        .getAsJsonObject();
+            } catch (IOException | RuntimeException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--compare " + compare + ": not a bench "
+                        + "--json file (" + io.github.soundstream.files.Reasons.of(e) + ")");
+            }
+        }
         List<String> engine = EngineSetup.describe(EngineSetup.engine());
         CodecBenchmark.Result codec = CodecBenchmark.run(preset, seconds, Math.min(seconds, 5), runs);
         double codecPeak = ResidentMemory.peakMb();
@@ -90,17 +105,17 @@ final class BenchCommand implements Callable<Integer> {
             trainingJson.addProperty("audio_seconds", len);
             trainingJson.add("peak_rss_mb", Json.number(Double.parseDouble(fields[4])));
         }
+        JsonObject o = new JsonObject();
+        o.addProperty("preset", preset);
+        o.addProperty("parameters", codec.parameters());
+        o.add("whole_encode_x_rt", Json.number(codec.wholeEncode().median()));
+        o.add("whole_decode_x_rt", Json.number(codec.wholeDecode().median()));
+        o.add("stream_encode_x_rt", Json.number(codec.streamEncode().median()));
+        o.add("stream_decode_x_rt", Json.number(codec.streamDecode().median()));
+        o.add("codec_peak_rss_mb", Json.number(codecPeak));
+        o.add("training", trainingJson);
+        o.addProperty("engine", String.join("; ", engine));
         if (json) {
-            JsonObject o = new JsonObject();
-            o.addProperty("preset", preset);
-            o.addProperty("parameters", codec.parameters());
-            o.add("whole_encode_x_rt", Json.number(codec.wholeEncode().median()));
-            o.add("whole_decode_x_rt", Json.number(codec.wholeDecode().median()));
-            o.add("stream_encode_x_rt", Json.number(codec.streamEncode().median()));
-            o.add("stream_decode_x_rt", Json.number(codec.streamDecode().median()));
-            o.add("codec_peak_rss_mb", Json.number(codecPeak));
-            o.add("training", trainingJson);
-            o.addProperty("engine", String.join("; ", engine));
             out.print(Json.pretty(o));
         } else {
             engine.forEach(out::println);
@@ -111,6 +126,10 @@ final class BenchCommand implements Callable<Integer> {
             out.println("frame-by-frame decode:  " + codec.streamDecode().format("x real time"));
             out.printf(Locale.ROOT, "codec peak RSS:         %.0f MB%n", codecPeak);
             out.println("training:               " + training);
+        }
+        if (reference != null) {
+            out.println("against " + compare + ":");
+            BenchComparison.lines(o, reference).forEach(l -> out.println("  " + l));
         }
         return SoundStreamCommand.EXIT_OK;
     }
