@@ -108,6 +108,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (auto).")
     String device;
 
+    @Option(names = "--lambda-l1", defaultValue = "0", paramLabel = "W",
+            description = "Weight of a time-domain L1 term (0, the original's; EnCodec uses 0.1).")
+    double lambdaL1;
+
+    @Option(names = "--adam-betas", split = ",", defaultValue = "0.8,0.9", paramLabel = "B1,B2",
+            description = "AdamW betas of both optimizers (0.8,0.9, the original's; DAC uses 0.8,0.99).")
+    double[] betas;
+
     @Option(names = "--disc-size", paramLabel = "standard|small",
             description = "Discriminator size: standard (the original's, 19.7 M) or small (default for the demo run).")
     String discSize;
@@ -143,7 +151,7 @@ final class TrainCommand implements Callable<Integer> {
                     .discWarmupSteps(or(warmup, defaults.discWarmupSteps()))
                     .saveInterval(or(saveInterval, defaults.saveInterval())).maxCheckpoints(maxCheckpoints)
                     .sampleInterval(or(sampleInterval, defaults.sampleInterval())).logInterval(logInterval).seed(seed)
-                    .build();
+                    .lambdaL1(lambdaL1).betas(beta(0), beta(1)).build();
             disc = DiscriminatorConfig.named(discSize != null ? discSize : defaults.discriminators())
                     .withWeightNorm(discWeightNorm);
         } catch (IllegalArgumentException e) {
@@ -165,6 +173,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         return summary.stoppedBy() == StopReason.NON_FINITE ? SoundStreamCommand.EXIT_FAILURE
                 : SoundStreamCommand.EXIT_OK;
+    }
+
+    private double beta(int i) {
+        if (betas.length != 2) {
+            throw new IllegalArgumentException("--adam-betas takes two numbers, B1,B2, got " + betas.length);
+        }
+        return betas[i];
     }
 
     /** What the command line itself set, for a resumed run to apply over its checkpoint. */

@@ -18,10 +18,14 @@ package io.github.soundstream.config;
  * @param lambdaRec          weight of the mel reconstruction loss (1)
  * @param gradClip           global gradient-norm clip (1.0)
  * @param quantizerDropout   probability that a batch uses a random number of quantizers (0.5)
+ * @param beta1              AdamW β1 of both optimizers (0.8, the original's; DAC uses 0.8)
+ * @param beta2              AdamW β2 of both optimizers (0.9, the original's; DAC uses 0.99)
+ * @param lambdaL1           weight of a time-domain L1 term (0: the original's recipe; EnCodec uses 0.1)
  */
 public record TrainingConfig(long maxSteps, double generatorLr, double discriminatorLr, double lrDecay,
         long discWarmupSteps, long saveInterval, int maxCheckpoints, long sampleInterval, long logInterval, long seed,
-        double lambdaAdv, double lambdaFeat, double lambdaRec, double gradClip, double quantizerDropout) {
+        double lambdaAdv, double lambdaFeat, double lambdaRec, double gradClip, double quantizerDropout, double beta1,
+        double beta2, double lambdaL1) {
 
     public TrainingConfig {
         String c = "training config";
@@ -39,6 +43,9 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
         Limits.require(c, "lambdaAdv", lambdaAdv, 0, false, 1e6);
         Limits.require(c, "lambdaFeat", lambdaFeat, 0, false, 1e6);
         Limits.require(c, "lambdaRec", lambdaRec, 0, false, 1e6);
+        Limits.require(c, "beta1", beta1, 0, false, 0.9999);
+        Limits.require(c, "beta2", beta2, 0, false, 0.99999);
+        Limits.require(c, "lambdaL1", lambdaL1, 0, false, 1e6);
     }
 
     /** A builder holding the Python original's defaults; set only what differs. */
@@ -52,7 +59,7 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
                 .lrDecay(lrDecay).discWarmupSteps(discWarmupSteps).saveInterval(saveInterval)
                 .maxCheckpoints(maxCheckpoints).sampleInterval(sampleInterval).logInterval(logInterval).seed(seed)
                 .lambdaAdv(lambdaAdv).lambdaFeat(lambdaFeat).lambdaRec(lambdaRec).gradClip(gradClip)
-                .quantizerDropout(quantizerDropout);
+                .quantizerDropout(quantizerDropout).betas(beta1, beta2).lambdaL1(lambdaL1);
     }
 
     /** Named setters over the original's defaults: no more fifteen numbers by position. */
@@ -72,6 +79,9 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
         private double lambdaRec = 1;
         private double gradClip = 1;
         private double quantizerDropout = 0.5;
+        private double beta1 = BETA1;
+        private double beta2 = BETA2;
+        private double lambdaL1 = 0;
 
         private Builder() {
         }
@@ -151,14 +161,25 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
             return this;
         }
 
+        public Builder betas(double b1, double b2) {
+            beta1 = b1;
+            beta2 = b2;
+            return this;
+        }
+
+        public Builder lambdaL1(double v) {
+            lambdaL1 = v;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(maxSteps, generatorLr, discriminatorLr, lrDecay, discWarmupSteps, saveInterval,
                     maxCheckpoints, sampleInterval, logInterval, seed, lambdaAdv, lambdaFeat, lambdaRec, gradClip,
-                    quantizerDropout);
+                    quantizerDropout, beta1, beta2, lambdaL1);
         }
     }
 
-    /** AdamW β1, β2 and weight decay of both optimizers (the original's choices). */
+    /** AdamW's default β1, β2, and the weight decay and ε of both optimizers (the original's choices). */
     public static final double BETA1 = 0.8;
     public static final double BETA2 = 0.9;
     public static final double WEIGHT_DECAY = 0.01;

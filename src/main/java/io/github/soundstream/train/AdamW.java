@@ -42,8 +42,13 @@ public final class AdamW {
         return steps;
     }
 
-    /** One update with learning rate {@code lr}; temporaries live on {@code step}. */
+    /** One update with learning rate {@code lr} and the betas given at construction. */
     public void step(double lr, NDManager step) {
+        step(lr, beta1, beta2, step);
+    }
+
+    /** One update with learning rate {@code lr} and these betas; temporaries live on {@code step}. */
+    public void step(double lr, double beta1, double beta2, NDManager step) {
         steps++;
         double c1 = 1 - Math.pow(beta1, steps);
         double c2 = 1 - Math.pow(beta2, steps);

@@ -88,10 +88,16 @@ final class TrainingStep {
         double advLoss = Double.NaN;
         double feat = Double.NaN;
         double total;
+        double l1;
         try (GradientCollector gc = engine.newGradientCollector()) {
             out = g.forward(real, quantizers, true, c);
             NDArray recLoss = mel.compute(real, out.audio());
             NDArray loss = recLoss.mul(c.like(config.lambdaRec(), recLoss)).add(out.quantizer().commitment());
+            NDArray l1Term = null;
+            if (config.lambdaL1() > 0) {
+                l1Term = real.sub(out.audio()).abs().mean();
+                loss = loss.add(l1Term.mul(c.like(config.lambdaL1(), l1Term)));
+            }
             NDArray advTerm = null;
             NDArray featTerm = null;
             if (adv) {
@@ -111,6 +117,7 @@ final class TrainingStep {
             rec = recLoss.getFloat();
             commit = out.quantizer().commitment().getFloat();
             total = loss.getFloat();
+            l1 = l1Term == null ? Double.NaN : l1Term.getFloat();
             if (adv) {
                 advLoss = advTerm.getFloat();
                 feat = featTerm.getFloat();
@@ -124,10 +131,10 @@ final class TrainingStep {
         if (ok) {
             Gradients.clip(gParams, gNorm, config.gradClip(), sm);
             AdamW opt = models.generatorOptimizer();
-            opt.step(config.generatorLr() * Math.pow(config.lrDecay(), opt.steps()), sm);
+            opt.step(config.generatorLr() * Math.pow(config.lrDecay(), opt.steps()), config.beta1(), config.beta2(), sm);
         }
-        return new GeneratorPass(out, realVerdicts, new StepResult.GeneratorLosses(rec, commit, advLoss, feat, total,
-                gNorm), ok);
+        return new GeneratorPass(out, realVerdicts, new StepResult.GeneratorLosses(rec, commit, advLoss, feat, l1,
+                total, gNorm), ok);
     }
 
     /** EMA codebook update and dead-code replacement, drawn from (seed, step) so a resumed run repeats it. */
@@ -152,7 +159,8 @@ final class TrainingStep {
         if (Double.isFinite(dLoss) && Double.isFinite(dNorm)) {
             Gradients.clip(dParams, dNorm, config.gradClip(), sm);
             AdamW opt = models.discriminatorOptimizer();
-            opt.step(config.discriminatorLr() * Math.pow(config.lrDecay(), opt.steps()), sm);
+            opt.step(config.discriminatorLr() * Math.pow(config.lrDecay(), opt.steps()), config.beta1(), config.beta2(),
+                    sm);
         }
         return new StepResult.DiscriminatorLosses(dLoss, dNorm);
     }

@@ -66,6 +66,9 @@ final class TrainingTelemetry implements AutoCloseable {
         long s = r.step();
         writer.scalar("loss/reconstruction", s, r.reconstruction());
         writer.scalar("loss/commitment", s, r.commitment());
+        if (Double.isFinite(r.generator().timeL1())) {
+            writer.scalar("loss/time_l1", s, r.generator().timeL1());
+        }
         writer.scalar("loss/generator_total", s, r.generatorTotal());
         if (r.adversarial()) {
             writer.scalar("loss/adversarial", s, r.adversarialLoss());
