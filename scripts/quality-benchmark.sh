@@ -10,7 +10,8 @@
 #   minetest-data (CC BY-SA 3.0): mods/env_sounds — water
 #   the embedded synthetic corpus (soundstream synth)
 # Held out for evaluation: bird5, bird6, frog, crickets2, water.4, and synthetic clips of another seed.
-# Training runs one thread, so wall time is CPU time; each budget resumes the previous one (resume is bit-exact).
+# Training runs one thread, so wall time is CPU time; each budget resumes the previous one (resume is bit-exact),
+# and a rerun with more budgets goes on from the last one measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-build/quality}
@@ -37,6 +38,10 @@ done
 
 done_minutes=0
 for budget in "${BUDGETS[@]}"; do
+  if [ -f "$WORK/at-${budget}min.json" ]; then   # measured by an earlier run of this script: go on from there
+    done_minutes=$budget
+    continue
+  fi
   run=$((budget - done_minutes))
   [ "$run" -gt 0 ] || continue
   resume=()
