@@ -85,6 +85,16 @@ public final class SoundStreamCommand implements Callable<Integer> {
             EngineSetup.configure(top.threads);
             return new CommandLine.RunLast().execute(parseResult);
         });
+        // one line, not the whole usage text: the message says what is wrong, --help lists the options
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            boolean syntax = ex instanceof CommandLine.UnmatchedArgumentException
+                    || ex instanceof CommandLine.MissingParameterException;
+            c.getErr().println(oneLine(ex) + (syntax ? " ('" + c.getCommandSpec().qualifiedName()
+                    + " --help' lists the options)" : ""));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+            return EXIT_USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("soundstream: " + oneLine(ex));
             if (cl.<SoundStreamCommand>getCommand().verbose) {

@@ -59,5 +59,7 @@ class TrainSafetyCliTest {
         assertEquals(2, batch.code(), batch.err());
         assertTrue(batch.err().startsWith("invalid data config: batchSize = 2147483647, must be 1..4096"),
                 batch.err());
+        assertEquals(1, batch.errLines().size(), "one line, not the usage text: " + batch.err());
+        assertEquals(1, threads.errLines().size(), threads.err());
     }
 }
