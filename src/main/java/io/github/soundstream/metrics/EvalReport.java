@@ -95,6 +95,11 @@ public final class EvalReport {
             summary.add(row);
         }
         o.add("summary", summary);
+        JsonArray opus = new JsonArray();
+        for (Summary s : opusSummaries()) {
+            opus.add(figures(s.kbps(), s.achievedKbps(), s.quality()));
+        }
+        o.add("opus", opus);
         JsonArray layers = new JsonArray();
         for (CodebookUsage u : layerUsage()) {
             JsonObject row = new JsonObject();
