@@ -30,7 +30,6 @@ import picocli.CommandLine;
         "in --dir. 'download xeno-canto --query ...' fetches birdsong by query (see its --help). --list shows what",
         "is installed. See datasets/README.md for sizes and licenses."})
 final class DownloadCommand implements Callable<Integer> {
-    static final String BASE_URL_ENV = "SOUNDSTREAM_DATASET_BASE_URL";
 
     @Parameters(arity = "0..*", paramLabel = "DATASET",
             description = "esc50, librispeech, fsd50k, urbansound8k, birdvox, fsc22.")
@@ -54,12 +53,8 @@ final class DownloadCommand implements Callable<Integer> {
     @Option(names = {"--fsd50k", "--urbansound8k", "--birdaudio", "--fsc22"}, description = "The hand-fetched datasets.")
     List<Boolean> manualFlags;
 
-    @Option(names = "--dir", defaultValue = "./datasets", description = "Datasets folder (./datasets).")
-    Path dir;
-
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "Mirror holding the archives by name (also $" + BASE_URL_ENV + ").")
-    String baseUrl;
+    @CommandLine.Mixin
+    DatasetLocation location;
 
     @CommandLine.Mixin
     HelpOption helpOption;
@@ -81,7 +76,8 @@ final class DownloadCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "name a dataset (esc50, librispeech, ...), or use --all or --list");
         }
-        String base = baseUrl != null ? baseUrl : System.getenv(BASE_URL_ENV);
+        Path dir = location.dir;
+        String base = location.origin();
         PrintStream console = System.err;
         DatasetInstaller installer = new DatasetInstaller(dir, base, new HttpDownloader(4, Duration.ofSeconds(2)),
                 console);
@@ -138,6 +134,7 @@ final class DownloadCommand implements Callable<Integer> {
     }
 
     private void list(PrintWriter out) throws IOException {
+        Path dir = location.dir;
         boolean any = false;
         for (DatasetSpec d : Catalog.all()) {
             Path audio = dir.resolve(d.audioPath());

@@ -4,7 +4,6 @@ import io.github.soundstream.download.HttpDownloader;
 import io.github.soundstream.download.xenocanto.XenoCantoDownload;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,12 +54,8 @@ final class XenoCantoCommand implements Callable<Integer> {
             description = "API pages per second at most (1; one request at a time whatever the rate).")
     double rate;
 
-    @Option(names = "--dir", defaultValue = "./datasets", description = "Datasets folder (./datasets).")
-    Path dir;
-
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "Another origin for the API and the files (also $" + DownloadCommand.BASE_URL_ENV + ").")
-    String baseUrl;
+    @CommandLine.Mixin
+    DatasetLocation location;
 
     @CommandLine.Mixin
     HelpOption helpOption;
@@ -87,10 +82,10 @@ final class XenoCantoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        String base = baseUrl != null ? baseUrl : System.getenv(DownloadCommand.BASE_URL_ENV);
+        String base = location.origin();
         XenoCantoDownload download = new XenoCantoDownload(new HttpDownloader(4, Duration.ofSeconds(2)), System.err);
         XenoCantoDownload.Summary s = download.run(new XenoCantoDownload.Options(query, k, maxRecordings, maxHours,
-                codes, dir, base, dryRun, Duration.ofMillis(Math.round(1000 / rate))));
+                codes, location.dir, base, dryRun, Duration.ofMillis(Math.round(1000 / rate))));
         if (dryRun) {
             out.println("dry run: nothing downloaded");
             return SoundStreamCommand.EXIT_OK;
