@@ -108,6 +108,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (auto).")
     String device;
 
+    @Option(names = "--activation", paramLabel = "elu|snake",
+            description = "Activations of encoder and decoder: elu (the original's) or snake (DAC's).")
+    String activation;
+
     @Option(names = "--lambda-l1", defaultValue = "0", paramLabel = "W",
             description = "Weight of a time-domain L1 term (0, the original's; EnCodec uses 0.1).")
     double lambdaL1;
@@ -143,7 +147,8 @@ final class TrainCommand implements Callable<Integer> {
         try {
             ModelConfig base = ModelConfig.preset(preset != null ? preset : defaults.preset());
             model = new ModelConfig(or(channels, base.channels()), or(dim, base.embeddingDim()), base.strides(),
-                    or(quantizers, base.numQuantizers()), or(codebookSize, base.codebookSize()), sampleRate);
+                    or(quantizers, base.numQuantizers()), or(codebookSize, base.codebookSize()), sampleRate,
+                    or(activation, base.activation()));
             data = new DataConfig(audioDir, sampleRate, or(audioLength, defaults.clipSeconds()),
                     or(batchSize, defaults.batchSize()), workers, 256);
             training = TrainingConfig.builder().maxSteps(or(maxSteps, defaults.maxSteps())).generatorLr(generatorLr)
@@ -158,7 +163,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         boolean modelGiven = preset != null || channels != null || dim != null || quantizers != null
-                || codebookSize != null;
+                || codebookSize != null || activation != null;
         SoundStreamCommand top = spec.root().commandLine().getCommand();
         EngineSetup.configure(top.threads);
         Trainer.Setup asked = new Trainer.Setup(VersionInfo.version(), null, null, model, disc, data, training,

@@ -19,7 +19,7 @@ public final class ModelFingerprint {
         CRC32 crc = new CRC32();
         ModelConfig c = g.config();
         crc.update((c.channels() + "/" + c.embeddingDim() + "/" + c.strides() + "/" + c.numQuantizers() + "/"
-                + c.codebookSize() + "/" + c.sampleRate()).getBytes(StandardCharsets.UTF_8));
+                + c.codebookSize() + "/" + c.sampleRate() + (c.snake() ? "/snake" : "")).getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < g.quantizer().numLayers(); i++) {
             float[] book = g.quantizer().layer(i).codebook().toFloatArray();
             ByteBuffer b = ByteBuffer.allocate(book.length * 4).order(ByteOrder.LITTLE_ENDIAN);

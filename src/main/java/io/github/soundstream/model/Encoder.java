@@ -22,7 +22,7 @@ public final class Encoder extends NetworkBlock {
         this.input = addChildBlock("input", Conv1dLayer.causal(1, c, 7, 1, 1, ConvInit.HE));
         int ch = c;
         for (int i = 0; i < config.strides().size(); i++) {
-            blocks.add(addChildBlock("block" + i, new EncoderBlock(ch, 2 * ch, config.strides().get(i))));
+            blocks.add(addChildBlock("block" + i, new EncoderBlock(ch, 2 * ch, config.strides().get(i), config.snake())));
             ch *= 2;
         }
         this.output = addChildBlock("output", Conv1dLayer.causal(ch, config.embeddingDim(), 3, 1, 1, ConvInit.HE));

@@ -13,9 +13,10 @@ import java.util.Locale;
  * @param numQuantizers  N: residual quantizer layers (bitrate = N · log2(K) · frame rate)
  * @param codebookSize   K: codes per layer
  * @param sampleRate     audio rate in Hz
+ * @param activation     "elu" (the original's) or "snake" (DAC's periodic activation)
  */
 public record ModelConfig(int channels, int embeddingDim, List<Integer> strides, int numQuantizers,
-        int codebookSize, int sampleRate) {
+        int codebookSize, int sampleRate, String activation) {
 
     public static final List<Integer> DEFAULT_STRIDES = List.of(2, 4, 5, 8);
 
@@ -34,6 +35,23 @@ public record ModelConfig(int channels, int embeddingDim, List<Integer> strides,
             hop *= s;
         }
         Limits.require(c, "hop length (product of strides)", hop, 1, 0xFFFF);
+        Limits.requireThat(c, "elu".equals(activation) || "snake".equals(activation), "activation = " + activation
+                + ", must be elu or snake");
+    }
+
+    /** With the original's ELU activations. */
+    public ModelConfig(int channels, int embeddingDim, List<Integer> strides, int numQuantizers, int codebookSize,
+            int sampleRate) {
+        this(channels, embeddingDim, strides, numQuantizers, codebookSize, sampleRate, "elu");
+    }
+
+    /** This configuration with {@code activation} ("elu" or "snake"). */
+    public ModelConfig withActivation(String activation) {
+        return new ModelConfig(channels, embeddingDim, strides, numQuantizers, codebookSize, sampleRate, activation);
+    }
+
+    public boolean snake() {
+        return "snake".equals(activation);
     }
 
     /** C=16, D=256: 5.05 M parameters including codebooks. */
