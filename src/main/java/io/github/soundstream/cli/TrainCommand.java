@@ -124,6 +124,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Discriminator size: standard (the original's, 19.7 M) or small (default for the demo run).")
     String discSize;
 
+    @Option(names = "--discriminators", split = ",", paramLabel = "KIND,...",
+            description = "The discriminator set: wave, stft, mpd (default wave,stft, the paper's).")
+    java.util.List<String> discriminatorSet;
+
     @Option(names = "--disc-weight-norm", description = "Weight-normalise the discriminators' convolutions.")
     boolean discWeightNorm;
 
@@ -159,6 +163,9 @@ final class TrainCommand implements Callable<Integer> {
                     .lambdaL1(lambdaL1).betas(beta(0), beta(1)).build();
             disc = DiscriminatorConfig.named(discSize != null ? discSize : defaults.discriminators())
                     .withWeightNorm(discWeightNorm);
+            if (discriminatorSet != null) {
+                disc = disc.withSet(discriminatorSet);
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -168,7 +175,8 @@ final class TrainCommand implements Callable<Integer> {
         EngineSetup.configure(top.threads);
         Trainer.Setup asked = new Trainer.Setup(VersionInfo.version(), null, null, model, disc, data, training,
                 checkpointDir, logDir);
-        var request = new TrainingSession.Request(asked, modelGiven, discSize != null || discWeightNorm, changes(),
+        var request = new TrainingSession.Request(asked, modelGiven, discSize != null || discWeightNorm
+                || discriminatorSet != null, changes(),
                 epochs != null ? epochs : defaults.epochs(), resume, initFrom, device, quiet);
         TrainingSummary summary;
         try {

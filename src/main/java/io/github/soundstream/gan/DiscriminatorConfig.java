@@ -60,6 +60,10 @@ public record DiscriminatorConfig(int waveScales, int waveChannels, int stftChan
         return new DiscriminatorConfig(3, 4, 4, 1024, 256, false, DEFAULT_SET);
     }
 
+    public DiscriminatorConfig withSet(List<String> kinds) {
+        return new DiscriminatorConfig(waveScales, waveChannels, stftChannels, stftWindow, stftHop, weightNorm, kinds);
+    }
+
     public DiscriminatorConfig withWeightNorm(boolean on) {
         return new DiscriminatorConfig(waveScales, waveChannels, stftChannels, stftWindow, stftHop, on, set);
     }

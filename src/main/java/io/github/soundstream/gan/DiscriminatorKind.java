@@ -26,6 +26,16 @@ public enum DiscriminatorKind {
         void build(DiscriminatorConfig c, int sampleRate, Constants constants, Members members) {
             members.add("stft", new StftDiscriminator(c, sampleRate, constants));
         }
+    },
+    /** HiFi-GAN's multi-period discriminator (periods 2, 3, 5, 7, 11), base channels half the wave ones'. */
+    MPD("mpd") {
+        @Override
+        void build(DiscriminatorConfig c, int sampleRate, Constants constants, Members members) {
+            for (int p : PeriodDiscriminator.PERIODS) {
+                members.add("period" + p, new PeriodDiscriminator(p, Math.max(2, c.waveChannels() / 2),
+                        c.weightNorm()));
+            }
+        }
     };
 
     /** Receives the members a kind builds, in order. */

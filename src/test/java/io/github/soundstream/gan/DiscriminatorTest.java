@@ -88,13 +88,40 @@ class DiscriminatorTest {
             assertEquals(java.util.List.of("01stft", "02wave0", "03wave1"), d.getChildren().keys()); // DJL numbers them
         }
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new DiscriminatorConfig(3, 4, 4, 1024, 256, false, java.util.List.of("wave", "mpd")));
-        assertEquals("unknown discriminator 'mpd' (wave, stft)", e.getMessage());
+                () -> new DiscriminatorConfig(3, 4, 4, 1024, 256, false, java.util.List.of("wave", "msd")));
+        assertEquals("unknown discriminator 'msd' (wave, stft, mpd)", e.getMessage());
         java.util.Properties p = new io.github.soundstream.checkpoint.CheckpointMeta("v", "r", "id",
                 io.github.soundstream.model.ModelConfig.tiny(), reversed, new io.github.soundstream.data.DataConfig(
                 null, 24000, 1, 1, 0, 1), io.github.soundstream.config.TrainingConfig.builder().build(), 0,
                 io.github.soundstream.data.DataPosition.START, 0).toProperties();
         assertEquals("stft,wave", p.getProperty("discriminators.set"));
         assertEquals(reversed, io.github.soundstream.checkpoint.CheckpointMeta.fromProperties(p).discriminators());
+    }
+
+    @Test
+    void thePeriodDiscriminatorsJudgeFoldedAudioAndPassGradients() {
+        DiscriminatorConfig mpd = new DiscriminatorConfig(0, 4, 4, 1024, 256, false, java.util.List.of("mpd"));
+        try (NDManager m = EngineSetup.engine().newBaseManager()) {
+            Discriminators d = new Discriminators(mpd, 24000, new Constants(m));
+            d.initialize(m, DataType.FLOAT32, new Shape(2, 1, 6000));
+            assertEquals(java.util.List.of("01period2", "02period3", "03period5", "04period7", "05period11"),
+                    d.getChildren().keys());
+            NDArray x = m.randomNormal(new Shape(2, 1, 6001)); // not a multiple of any period: padded
+            x.setRequiresGradient(true);
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getEngine("PyTorch")
+                    .newGradientCollector()) {
+                java.util.List<DiscriminatorOutput> out = d.discriminate(x, true);
+                assertEquals(5, out.size());
+                assertEquals(5, out.get(0).features().size());
+                assertEquals(2, out.get(4).logits().getShape().get(0));
+                assertEquals(11, out.get(4).logits().getShape().get(3), "one column per phase of the period");
+                NDArray sum = out.get(0).logits().sum();
+                for (DiscriminatorOutput o : out.subList(1, 5)) {
+                    sum = sum.add(o.logits().sum());
+                }
+                gc.backward(sum);
+            }
+            assertTrue(x.getGradient().abs().sum().getFloat() > 0);
+        }
     }
 }
