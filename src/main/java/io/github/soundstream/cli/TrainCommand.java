@@ -112,6 +112,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Activations of encoder and decoder: elu (the original's) or snake (DAC's).")
     String activation;
 
+    @Option(names = "--mel-loss", defaultValue = "soundstream", paramLabel = "soundstream|dac",
+            description = "Reconstruction loss: soundstream (the paper's 6 windows) or dac (DAC's 7).")
+    String melLoss;
+
     @Option(names = "--lambda-l1", defaultValue = "0", paramLabel = "W",
             description = "Weight of a time-domain L1 term (0, the original's; EnCodec uses 0.1).")
     double lambdaL1;
@@ -160,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
                     .discWarmupSteps(or(warmup, defaults.discWarmupSteps()))
                     .saveInterval(or(saveInterval, defaults.saveInterval())).maxCheckpoints(maxCheckpoints)
                     .sampleInterval(or(sampleInterval, defaults.sampleInterval())).logInterval(logInterval).seed(seed)
-                    .lambdaL1(lambdaL1).betas(beta(0), beta(1)).build();
+                    .lambdaL1(lambdaL1).betas(beta(0), beta(1)).melLoss(melLoss).build();
             disc = DiscriminatorConfig.named(discSize != null ? discSize : defaults.discriminators())
                     .withWeightNorm(discWeightNorm);
             if (discriminatorSet != null) {

@@ -21,11 +21,12 @@ package io.github.soundstream.config;
  * @param beta1              AdamW β1 of both optimizers (0.8, the original's; DAC uses 0.8)
  * @param beta2              AdamW β2 of both optimizers (0.9, the original's; DAC uses 0.99)
  * @param lambdaL1           weight of a time-domain L1 term (0: the original's recipe; EnCodec uses 0.1)
+ * @param melLoss            the reconstruction loss: "soundstream" (the paper's) or "dac" (DAC's 7-window loss)
  */
 public record TrainingConfig(long maxSteps, double generatorLr, double discriminatorLr, double lrDecay,
         long discWarmupSteps, long saveInterval, int maxCheckpoints, long sampleInterval, long logInterval, long seed,
         double lambdaAdv, double lambdaFeat, double lambdaRec, double gradClip, double quantizerDropout, double beta1,
-        double beta2, double lambdaL1) {
+        double beta2, double lambdaL1, String melLoss) {
 
     public TrainingConfig {
         String c = "training config";
@@ -46,6 +47,8 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
         Limits.require(c, "beta1", beta1, 0, false, 0.9999);
         Limits.require(c, "beta2", beta2, 0, false, 0.99999);
         Limits.require(c, "lambdaL1", lambdaL1, 0, false, 1e6);
+        Limits.requireThat(c, "soundstream".equals(melLoss) || "dac".equals(melLoss), "melLoss = " + melLoss
+                + ", must be soundstream or dac");
     }
 
     /** A builder holding the Python original's defaults; set only what differs. */
@@ -59,7 +62,7 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
                 .lrDecay(lrDecay).discWarmupSteps(discWarmupSteps).saveInterval(saveInterval)
                 .maxCheckpoints(maxCheckpoints).sampleInterval(sampleInterval).logInterval(logInterval).seed(seed)
                 .lambdaAdv(lambdaAdv).lambdaFeat(lambdaFeat).lambdaRec(lambdaRec).gradClip(gradClip)
-                .quantizerDropout(quantizerDropout).betas(beta1, beta2).lambdaL1(lambdaL1);
+                .quantizerDropout(quantizerDropout).betas(beta1, beta2).lambdaL1(lambdaL1).melLoss(melLoss);
     }
 
     /** Named setters over the original's defaults: no more fifteen numbers by position. */
@@ -82,6 +85,7 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
         private double beta1 = BETA1;
         private double beta2 = BETA2;
         private double lambdaL1 = 0;
+        private String melLoss = "soundstream";
 
         private Builder() {
         }
@@ -172,10 +176,15 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
             return this;
         }
 
+        public Builder melLoss(String v) {
+            melLoss = v;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(maxSteps, generatorLr, discriminatorLr, lrDecay, discWarmupSteps, saveInterval,
                     maxCheckpoints, sampleInterval, logInterval, seed, lambdaAdv, lambdaFeat, lambdaRec, gradClip,
-                    quantizerDropout, beta1, beta2, lambdaL1);
+                    quantizerDropout, beta1, beta2, lambdaL1, melLoss);
         }
     }
 

@@ -34,7 +34,8 @@ final class TrainingStep {
     TrainingStep(TrainingModels models, TrainingConfig config) {
         this.models = models;
         this.config = config;
-        this.mel = new MelReconstructionLoss(models.generator().config().sampleRate(), models.constants());
+        this.mel = MelReconstructionLoss.named(config.melLoss(), models.generator().config().sampleRate(),
+                models.constants());
         this.adversarial = new AdversarialLosses(models.constants());
     }
 

@@ -43,7 +43,7 @@ class TrainRunCliTest {
     void aSnakeModelWithPeriodDiscriminatorsTrainsAndCodes() throws java.io.IOException {
         Path ck = dir.resolve("snake");
         CliRunner.Result r = CliRunner.run("train", "--C", "2", "--D", "8", "--num-quantizers", "2",
-                "--codebook-size", "16", "--activation", "snake", "--discriminators", "wave,stft,mpd",
+                "--codebook-size", "16", "--activation", "snake", "--discriminators", "wave,stft,mpd", "--mel-loss", "dac",
                 "--batch-size", "1", "--audio-length", "0.5",
                 "--max-steps", "2", "--disc-warmup-steps", "1", "--disc-size", "small", "--quiet",
                 "--checkpoint-dir", ck.toString(), "--log-dir", dir.resolve("logs").toString());
@@ -52,6 +52,7 @@ class TrainRunCliTest {
         var meta = io.github.soundstream.checkpoint.CheckpointFile.readMeta(checkpoint);
         assertEquals("snake", meta.model().activation());
         assertEquals(java.util.List.of("wave", "stft", "mpd"), meta.discriminators().set());
+        assertEquals("dac", meta.training().melLoss());
         Path wav = dir.resolve("in.wav");
         io.github.soundstream.audio.WavWriter.write(wav, io.github.soundstream.audio.synth.Soundscape.generate(3, 24000,
                 12000), 24000, io.github.soundstream.audio.WavFormat.PCM_16);

@@ -56,6 +56,13 @@ class LossGradientTest {
     }
 
     @Test
+    void dacMelReconstructionLoss() {
+        MelReconstructionLoss mel = MelReconstructionLoss.dac(RATE, constants);
+        checkGradient("dac mel", x -> mel.compute(target, x));
+        assertTrue(mel.compute(target, target).getDouble() == 0, "zero for a perfect reconstruction");
+    }
+
+    @Test
     void generatorHingeThroughWaveAndStftDiscriminators() {
         AdversarialLosses adv = new AdversarialLosses(constants);
         checkGradient("generator hinge", x -> adv.generatorHinge(discriminators.discriminate(x, true)));
