@@ -89,8 +89,6 @@ public final class MonoStream implements Closeable {
                     sum += interleaved[p++];
                 }
                 mono[i] = sum * scale;
-            }
-            for (int i = 0; i < frames; i++) {
                 if (!Float.isFinite(mono[i])) {
                     // finite channels can still sum past the float range (±3e38 each)
                     throw new AudioFileException(source.info().path(), "corrupt: samples sum to " + mono[i]

@@ -2,6 +2,7 @@ package io.github.soundstream.checkpoint;
 
 import com.google.gson.JsonObject;
 import io.github.soundstream.config.Json;
+import io.github.soundstream.config.Records;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
 
@@ -23,17 +24,9 @@ public final class ConfigJson {
         for (Map.Entry<String, Record> e : sections.entrySet()) {
             for (RecordComponent c : e.getValue().getClass().getRecordComponents()) {
                 b.append("| ").append(e.getKey()).append('.').append(c.getName()).append(" | ")
-                        .append(read(c, e.getValue())).append(" |\n");
+                        .append(Records.component(c, e.getValue())).append(" |\n");
             }
         }
         return b.toString();
-    }
-
-    private static Object read(RecordComponent c, Record r) {
-        try {
-            return c.getAccessor().invoke(r);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.soundstream.checkpoint;
 
+import io.github.soundstream.config.Records;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ final class RecordProperties {
 
     static void write(String prefix, Record record, Properties out) {
         for (RecordComponent c : record.getClass().getRecordComponents()) {
-            Object v = get(c, record);
+            Object v = Records.component(c, record);
             String key = prefix + "." + c.getName();
             if (v == null) {
                 out.setProperty(key, "");
@@ -39,7 +40,7 @@ final class RecordProperties {
             types[i] = c.getType();
             String key = prefix + "." + c.getName();
             String s = in.getProperty(key);
-            args[i] = s == null ? get(c, defaults) : parse(c, s, key);
+            args[i] = s == null ? Records.component(c, defaults) : parse(c, s, key);
         }
         try {
             return type.getDeclaredConstructor(types).newInstance(args);
@@ -79,13 +80,5 @@ final class RecordProperties {
             throw new IllegalArgumentException("bad value for " + key + ": " + s, e);
         }
         throw new IllegalArgumentException("unsupported config field type " + type + " for " + key);
-    }
-
-    private static Object get(RecordComponent c, Record r) {
-        try {
-            return c.getAccessor().invoke(r);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Field-by-field differences between two records of one type, as "name old → new" (for what a resume changed). */
+/** Reading records field by field: their components, and the differences between two of one type. */
 public final class Records {
     private Records() {
     }
@@ -13,8 +13,8 @@ public final class Records {
     public static List<String> differences(Record before, Record after) {
         List<String> out = new ArrayList<>();
         for (RecordComponent c : before.getClass().getRecordComponents()) {
-            Object a = read(c, before);
-            Object b = read(c, after);
+            Object a = component(c, before);
+            Object b = component(c, after);
             if (!Objects.equals(a, b)) {
                 out.add(c.getName() + " " + a + " → " + b);
             }
@@ -22,7 +22,8 @@ public final class Records {
         return out;
     }
 
-    private static Object read(RecordComponent c, Record r) {
+    /** The value of record component {@code c} of {@code r}. */
+    public static Object component(RecordComponent c, Record r) {
         try {
             return c.getAccessor().invoke(r);
         } catch (ReflectiveOperationException e) {

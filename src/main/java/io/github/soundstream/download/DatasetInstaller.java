@@ -42,7 +42,8 @@ public final class DatasetInstaller {
         }
         Files.createDirectories(dir);
         Path archive = dir.resolve(d.archive());
-        if (!Files.exists(archive)) {
+        boolean downloaded = !Files.exists(archive);
+        if (downloaded) {
             if (!d.automatic()) {
                 throw new DownloadException(d.title() + " must be fetched by hand: " + d.manualSteps()
                         + " (into " + dir.toAbsolutePath() + ")");
@@ -56,6 +57,9 @@ public final class DatasetInstaller {
                 throw new DownloadException(e.getMessage() + ". Fetch it by hand from " + url + " and put it at "
                         + archive.toAbsolutePath() + ", then run this command again", e);
             }
+        }
+        if (!downloaded) {
+            checkStructure(d, archive); // the download's own check has read it to its end already
         }
         verify(d, archive);
         extract(d, archive);
@@ -83,7 +87,8 @@ public final class DatasetInstaller {
         ArchiveCheck.verify(part);
     }
 
-    private void verify(DatasetSpec d, Path archive) throws IOException {
+    /** An archive found in the folder (by hand, or left by an older version) must read to its end. */
+    private static void checkStructure(DatasetSpec d, Path archive) throws IOException {
         try {
             ArchiveCheck.verify(archive);
         } catch (IOException e) {
@@ -97,6 +102,9 @@ public final class DatasetInstaller {
             throw new DownloadException(archive + ": " + e.getMessage() + "; renamed to " + part.getFileName()
                     + ". Run again to complete the download");
         }
+    }
+
+    private void verify(DatasetSpec d, Path archive) throws IOException {
         long size = Files.size(archive);
         Checksums sums = Checksums.of(archive);
         String problem = null;

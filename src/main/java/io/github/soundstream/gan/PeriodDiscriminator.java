@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import io.github.soundstream.nn.Conv2dLayer;
 import io.github.soundstream.nn.NetworkBlock;
 import io.github.soundstream.nn.StreamState;
@@ -44,13 +43,8 @@ public final class PeriodDiscriminator extends NetworkBlock implements Discrimin
         long pad = (period - length % period) % period;
         NDArray x = pad == 0 ? audio : NDArrays.concat(new NDList(audio, audio.getManager().zeros(new Shape(s.get(0),
                 1, pad), audio.getDataType())), 2);
-        NDArray h = x.reshape(s.get(0), 1, (length + pad) / period, period);
-        List<NDArray> features = new ArrayList<>();
-        for (Conv2dLayer layer : layers) {
-            h = Activation.leakyRelu(layer.forward(h, training), 0.1f);
-            features.add(h);
-        }
-        return new DiscriminatorOutput(logits.forward(h, training), features);
+        NDArray folded = x.reshape(s.get(0), 1, (length + pad) / period, period);
+        return DiscriminatorOutput.through(layers, logits, folded, 0.1f, training);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.github.soundstream.gan;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
-import ai.djl.nn.Activation;
 import io.github.soundstream.nn.Conv1dLayer;
 import io.github.soundstream.nn.NetworkBlock;
 import io.github.soundstream.nn.StreamState;
@@ -35,16 +34,11 @@ public final class WaveDiscriminator extends NetworkBlock implements Discriminat
 
     @Override
     public DiscriminatorOutput discriminate(NDArray audio, boolean training) {
-        List<NDArray> features = new ArrayList<>();
         NDArray h = audio;
         for (int i = 0; i < poolings; i++) {
             h = Pool.avgPool1d(h, new Shape(4), new Shape(2), new Shape(1), false, true);
         }
-        for (Conv1dLayer layer : layers) {
-            h = Activation.leakyRelu(layer.forward(h, training), 0.2f);
-            features.add(h);
-        }
-        return new DiscriminatorOutput(logits.forward(h, training), features);
+        return DiscriminatorOutput.through(layers, logits, h, 0.2f, training);
     }
 
     @Override

@@ -14,11 +14,12 @@ public record Quality(double snr, double siSnr, double melDistance, double stftD
         double lsd, double tonalF1, double steadyLines) {
 
     public static Quality of(float[] original, float[] decoded, int sampleRate) {
+        TonalPeaks.Comparison tones = TonalPeaks.compare(original, decoded, sampleRate);
         return new Quality(Metrics.snr(original, decoded), Metrics.siSnr(original, decoded),
                 Metrics.melDistance(original, decoded, sampleRate),
                 Metrics.multiResolutionStftDistance(original, decoded),
                 Metrics.spectralConvergence(original, decoded), Metrics.logSpectralDistance(original, decoded),
-                TonalPeaks.f1(original, decoded, sampleRate), TonalPeaks.steadyLines(original, decoded, sampleRate));
+                tones.f1(), tones.steadyLines());
     }
 
     /** Field-by-field means (NaN for none). */

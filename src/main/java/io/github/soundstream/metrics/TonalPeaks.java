@@ -26,6 +26,17 @@ public final class TonalPeaks {
     private TonalPeaks() {
     }
 
+    /** Both measures of one comparison, from one peak picking of each signal. */
+    public record Comparison(double f1, int steadyLines) {
+    }
+
+    /** Tonal peak F1 and steady lines of {@code decoded} against {@code original}, both at {@code sampleRate}. */
+    public static Comparison compare(float[] original, float[] decoded, int sampleRate) {
+        boolean[][] a = peaks(original, sampleRate);
+        boolean[][] b = peaks(decoded, sampleRate);
+        return new Comparison(f1(a, b), steadyLineBins(a, b).length);
+    }
+
     /** Tonal peak F1 of {@code decoded} against {@code original}, both at {@code sampleRate}. */
     public static double f1(float[] original, float[] decoded, int sampleRate) {
         return f1(peaks(original, sampleRate), peaks(decoded, sampleRate));
@@ -65,12 +76,16 @@ public final class TonalPeaks {
 
     /** The steady lines' frequencies in Hz (bin centres), lowest first. */
     public static double[] steadyLineFrequencies(float[] original, float[] decoded, int sampleRate) {
-        double[] inOriginal = peakShare(peaks(original, sampleRate));
-        double[] inDecoded = peakShare(peaks(decoded, sampleRate));
         double binHz = sampleRate / (double) fftSize(sampleRate);
-        return java.util.stream.IntStream.range(0, inDecoded.length)
-                .filter(k -> inDecoded[k] >= STEADY_SHARE && inOriginal[k] < RARE_SHARE)
+        return Arrays.stream(steadyLineBins(peaks(original, sampleRate), peaks(decoded, sampleRate)))
                 .mapToDouble(k -> k * binHz).toArray();
+    }
+
+    private static int[] steadyLineBins(boolean[][] original, boolean[][] decoded) {
+        double[] inOriginal = peakShare(original);
+        double[] inDecoded = peakShare(decoded);
+        return java.util.stream.IntStream.range(0, Math.min(inOriginal.length, inDecoded.length))
+                .filter(k -> inDecoded[k] >= STEADY_SHARE && inOriginal[k] < RARE_SHARE).toArray();
     }
 
     /** The peak bins of each frame. */

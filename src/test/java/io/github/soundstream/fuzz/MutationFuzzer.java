@@ -78,11 +78,12 @@ public final class MutationFuzzer {
                 Mutator.Mutant m = Mutator.mutate(valid, inputSeed);
                 Path file = work.resolve("input-" + i + f.extension());
                 Files.write(file, m.bytes());
-                Outcome o = run(pool, f, file);
+                Result r = run(pool, f, file);
+                Outcome o = r.outcome();
                 counts.merge(o, 1, Integer::sum);
                 if (o.ordinal() >= Outcome.OTHER_EXCEPTION.ordinal() && failures.size() < 10) {
                     failures.add("  " + o + ": seed " + inputSeed + ", " + m.how() + " (seed file "
-                            + i % f.seeds().size() + "): " + lastError);
+                            + i % f.seeds().size() + "): " + r.detail());
                 }
                 Files.deleteIfExists(file);
             }
@@ -94,37 +95,35 @@ public final class MutationFuzzer {
         System.exit(broken ? 1 : 0);
     }
 
-    private static String lastError = "";
+    /** How one input ended, and what it threw. */
+    private record Result(Outcome outcome, String detail) {
+    }
 
-    private static Outcome run(ExecutorService pool, Format f, Path file) throws InterruptedException {
-        Future<Outcome> result = pool.submit(() -> {
+    private static Result run(ExecutorService pool, Format f, Path file) throws InterruptedException {
+        Future<Result> result = pool.submit(() -> {
             try {
                 f.target().read(file);
-                return Outcome.VALID;
+                return new Result(Outcome.VALID, "");
             } catch (OutOfMemoryError e) {
-                lastError = e.toString();
-                return Outcome.OUT_OF_MEMORY;
+                return new Result(Outcome.OUT_OF_MEMORY, e.toString());
             } catch (Exception e) {
-                lastError = e.toString();
                 if (!f.own().isInstance(e)) {
-                    return Outcome.OTHER_EXCEPTION;
+                    return new Result(Outcome.OTHER_EXCEPTION, e.toString());
                 }
                 String m = String.valueOf(e.getMessage());
-                return !f.namesFile() || m.startsWith(file.toString()) ? Outcome.FORMAT_ERROR : Outcome.UNNAMED_FILE;
+                boolean named = !f.namesFile() || m.startsWith(file.toString());
+                return new Result(named ? Outcome.FORMAT_ERROR : Outcome.UNNAMED_FILE, e.toString());
             } catch (Throwable t) {
-                lastError = t.toString();
-                return Outcome.OTHER_EXCEPTION;
+                return new Result(Outcome.OTHER_EXCEPTION, t.toString());
             }
         });
         try {
             return result.get(LIMIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            lastError = "no result within " + LIMIT_SECONDS + " s";
-            return Outcome.HANG;
+            return new Result(Outcome.HANG, "no result within " + LIMIT_SECONDS + " s");
         } catch (java.util.concurrent.ExecutionException e) {
-            lastError = e.getCause().toString();
-            return Outcome.OTHER_EXCEPTION;
+            return new Result(Outcome.OTHER_EXCEPTION, e.getCause().toString());
         }
     }
 

@@ -94,6 +94,9 @@ class TonalPeaksTest {
         assertEquals(0, TonalPeaks.steadyLines(bird, bird, RATE));
         assertEquals(2, TonalPeaks.steadyLines(bird, combed, RATE));
         assertEquals(0, TonalPeaks.steadyLines(combed, combed, RATE), "lines the original has are not added");
+        TonalPeaks.Comparison both = TonalPeaks.compare(bird, combed, RATE);
+        assertEquals(new TonalPeaks.Comparison(TonalPeaks.f1(bird, combed, RATE), 2), both,
+                "one peak picking, the same figures");
     }
 
     @Test
