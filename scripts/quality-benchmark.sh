@@ -10,8 +10,9 @@
 #   minetest-data (CC BY-SA 3.0): mods/env_sounds — water
 #   the embedded synthetic corpus (soundstream synth)
 # Held out for evaluation: bird5, bird6, frog, crickets2, water.4, and synthetic clips of another seed.
-# Training runs one thread, so wall time is CPU time; each budget resumes the previous one (resume is bit-exact),
-# and a rerun with more budgets goes on from the last one measured.
+# Budgets are the training process's CPU time (--cpu-minutes: one engine thread plus data loading), so other work on
+# the machine does not change them; each budget resumes the previous one (resume is bit-exact), and a rerun with more
+# budgets goes on from the last one measured. Extra training flags for an A/B arm: SOUNDSTREAM_TRAIN_FLAGS="...".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-build/quality}
@@ -47,7 +48,8 @@ for budget in "${BUDGETS[@]}"; do
   resume=()
   [ "$done_minutes" -gt 0 ] && resume=(--resume latest)
   echo "training to ${budget} CPU-minutes (+${run})"
-  timeout -s TERM "$((run * 60))" $SS --threads 1 train --audio-dir "$WORK/train" --preset tiny --batch-size 4 \
+  # shellcheck disable=SC2086
+  $SS --threads 1 train --cpu-minutes "$run" ${SOUNDSTREAM_TRAIN_FLAGS:-} --audio-dir "$WORK/train" --preset tiny --batch-size 4 \
     --audio-length 1 --save-interval 500 --checkpoint-dir "$WORK/ck" --log-dir "$WORK/logs" --quiet \
     "${resume[@]}" > "$WORK/train-${budget}.log" 2>&1 || true
   done_minutes=$budget

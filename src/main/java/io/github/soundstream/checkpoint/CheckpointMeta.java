@@ -33,7 +33,7 @@ public record CheckpointMeta(String version, String runName, String runId, Model
      * checkpoint, so these fill only fields added after a checkpoint was written.
      */
     public static final java.util.Map<Class<? extends Record>, Record> DEFAULTS = java.util.Map.of(
-            ModelConfig.class, ModelConfig.base(),
+            ModelConfig.class, ModelConfig.base().withUpsampler("free"),
             DiscriminatorConfig.class, DiscriminatorConfig.standard(),
             DataConfig.class, new DataConfig(null, 24000, 2.0, 8, 4, 256),
             TrainingConfig.class, TrainingConfig.builder().build());

@@ -2,12 +2,18 @@ package io.github.soundstream.cli;
 
 import io.github.soundstream.audio.AudioFiles;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -29,34 +35,107 @@ final class CodecJobs {
         }
     }
 
-    /** Work on one job; may throw. */
+    /** Work on one job; may throw. It writes its messages to the writers it is given. */
     @FunctionalInterface
     interface Action {
-        void run(Job job) throws IOException;
+        void run(Job job, PrintWriter out, PrintWriter err) throws IOException;
+    }
+
+    /** What one job printed, and whether it failed. */
+    private record Outcome(String out, String err, boolean failed) {
     }
 
     private CodecJobs() {
     }
 
     /**
-     * Runs {@code action} on every job: one that fails prints {@code path: reason} and the rest go on; usage errors
-     * stop everything. Returns the number of failures.
+     * Runs {@code action} on every job, {@code atOnce} files at a time: one that fails prints {@code path: reason}
+     * and the rest go on; usage errors stop everything. Each job's messages are printed whole and in the jobs'
+     * order, whatever order they finish in. Returns the number of failures.
      */
-    static int runEach(List<Job> jobs, java.io.PrintWriter out, java.io.PrintWriter err, Action action) {
-        int failures = 0;
-        for (Job job : jobs) {
-            try {
-                action.run(job);
-            } catch (picocli.CommandLine.ParameterException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                err.println(CodecCommands.reasonLine(job.input(), e));
-                failures++;
+    static int runEach(List<Job> jobs, int atOnce, PrintWriter out, PrintWriter err, Action action) {
+        if (atOnce <= 1 || jobs.size() <= 1) {
+            int failures = 0;
+            for (Job job : jobs) {
+                failures += print(run(job, action, out, err), out, err);
             }
-            out.flush();
-            err.flush();
+            return failures;
         }
-        return failures;
+        ExecutorService pool = Executors.newFixedThreadPool(atOnce, r -> {
+            Thread t = new Thread(r, "file-job");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Outcome>> pending = new ArrayList<>();
+            for (Job job : jobs) {
+                pending.add(pool.submit(() -> {
+                    StringWriter o = new StringWriter();
+                    StringWriter e = new StringWriter();
+                    try (PrintWriter po = new PrintWriter(o); PrintWriter pe = new PrintWriter(e)) {
+                        boolean failed = run(job, action, po, pe).failed();
+                        po.flush();
+                        pe.flush();
+                        return new Outcome(o.toString(), e.toString(), failed);
+                    }
+                }));
+            }
+            int failures = 0;
+            for (Future<Outcome> f : pending) {
+                failures += print(await(f), out, err);
+            }
+            return failures;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs one job, its failure reported on {@code err}; a usage error propagates. */
+    private static Outcome run(Job job, Action action, PrintWriter out, PrintWriter err) {
+        try {
+            action.run(job, out, err);
+            return new Outcome("", "", false);
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            err.println(CodecCommands.reasonLine(job.input(), e));
+            return new Outcome("", "", true);
+        }
+    }
+
+    private static int print(Outcome o, PrintWriter out, PrintWriter err) {
+        out.print(o.out());
+        err.print(o.err());
+        out.flush();
+        err.flush();
+        return o.failed() ? 1 : 0;
+    }
+
+    private static Outcome await(Future<Outcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // a usage error: stop everything
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * How many files to process at once: {@code asked} when given; otherwise, for several files that do not use
+     * stdin or stdout, one per core the engine threads leave ({@code threads} each, 1 when not given).
+     */
+    static int filesAtOnce(List<Job> jobs, Integer asked, Integer threads) {
+        if (jobs.stream().anyMatch(j -> j.fromStdin() || j.toStdout())) {
+            return 1;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        int n = asked != null ? asked : Math.max(1, cores / (threads != null ? threads : 1));
+        return Math.max(1, Math.min(n, jobs.size()));
     }
 
     /**

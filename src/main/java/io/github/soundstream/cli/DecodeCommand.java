@@ -35,6 +35,9 @@ final class DecodeCommand implements Callable<Integer> {
     boolean force;
 
     @CommandLine.Mixin
+    FileJobsOption fileJobs;
+
+    @CommandLine.Mixin
     HelpOption helpOption;
 
     @CommandLine.Spec
@@ -54,20 +57,21 @@ final class DecodeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        int atOnce = fileJobs.plan(jobs, spec);
         Path ck = checkpoint != null ? checkpoint : CodecCommands.findCheckpointFor(jobs, Path.of("checkpoints"));
         try (SoundStreamCodec codec = CodecCommands.load(ck)) {
             FileCodec files = new FileCodec(codec);
-            int failures = CodecJobs.runEach(jobs, out, err, job -> {
+            int failures = CodecJobs.runEach(jobs, atOnce, out, err, (job, jobOut, jobErr) -> {
                 if (job.toStdout()) {
                     try (var in = job.fromStdin() ? System.in : Files.newInputStream(job.input())) {
                         files.decode(in, System.out, sampleRate, force);
                     }
                 } else if (!force && Files.exists(job.output())) {
-                    err.println(job.output() + ": exists, skipped (--force overwrites)");
+                    jobErr.println(job.output() + ": exists, skipped (--force overwrites)");
                 } else {
                     long samples = job.fromStdin() ? files.decodeToFile(System.in, job.output(), sampleRate, force)
                             : files.decode(job.input(), job.output(), sampleRate, force);
-                    out.println(job.output() + ": " + samples + " samples");
+                    jobOut.println(job.output() + ": " + samples + " samples");
                 }
             });
             return failures == 0 ? SoundStreamCommand.EXIT_OK : SoundStreamCommand.EXIT_FAILURE;

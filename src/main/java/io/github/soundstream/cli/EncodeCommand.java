@@ -44,6 +44,9 @@ final class EncodeCommand implements Callable<Integer> {
     boolean force;
 
     @CommandLine.Mixin
+    FileJobsOption fileJobs;
+
+    @CommandLine.Mixin
     HelpOption helpOption;
 
     @CommandLine.Spec
@@ -59,6 +62,7 @@ final class EncodeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        int atOnce = fileJobs.plan(jobs, spec);
         try (SoundStreamCodec codec = CodecCommands.load(checkpoint)) {
             int n;
             try {
@@ -68,22 +72,22 @@ final class EncodeCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             FileCodec files = new FileCodec(codec);
-            int failures = CodecJobs.runEach(jobs, out, err, job -> {
+            int failures = CodecJobs.runEach(jobs, atOnce, out, err, (job, jobOut, jobErr) -> {
                 if (job.toStdout()) {
                     FileCodec.EncodeResult r = job.fromStdin()
                             ? files.encode(System.in, System.out, n)
                             : encodeToStdout(files, job.input(), n);
-                    err.println(describe(job.input(), r));
+                    jobErr.println(describe(job.input(), r));
                 } else if (!force && Files.exists(job.output())) {
-                    err.println(job.output() + ": exists, skipped (--force overwrites)");
+                    jobErr.println(job.output() + ": exists, skipped (--force overwrites)");
                 } else if (job.fromStdin()) {
                     FileCodec.EncodeResult r = files.encode(System.in, job.output(), n);
-                    out.println(job.output() + ": " + describe(null, r));
+                    jobOut.println(job.output() + ": " + describe(null, r));
                 } else {
                     FileCodec.EncodeResult r = job.output().toString().toLowerCase(Locale.ROOT).endsWith(".wav")
                             ? files.roundTrip(job.input(), job.output(), n)
                             : files.encode(job.input(), job.output(), n);
-                    out.println(job.output() + ": " + describe(null, r));
+                    jobOut.println(job.output() + ": " + describe(null, r));
                 }
             });
             return failures == 0 ? SoundStreamCommand.EXIT_OK : SoundStreamCommand.EXIT_FAILURE;

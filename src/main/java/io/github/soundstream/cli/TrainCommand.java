@@ -6,6 +6,7 @@ import io.github.soundstream.engine.EngineSetup;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.train.RunDefaults;
+import io.github.soundstream.train.CpuBudget;
 import io.github.soundstream.train.StopReason;
 import io.github.soundstream.train.Trainer;
 import io.github.soundstream.train.TrainingSession;
@@ -57,6 +58,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = {"--max-steps", "--max_steps"}, description = "Stop after this many steps (demo: 200).")
     Long maxSteps;
+
+    @Option(names = "--cpu-minutes", paramLabel = "M", description = "Stop, saved, once the process has used M "
+            + "minutes of CPU time (all its threads): equal budgets for runs that share a machine.")
+    Double cpuMinutes;
 
     @Option(names = {"--num-epochs", "--num_epochs"}, description = "Stop after this many epochs (1000).")
     Integer epochs;
@@ -112,6 +117,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Activations of encoder and decoder: elu (the original's) or snake (DAC's).")
     String activation;
 
+    @Option(names = "--upsampler", paramLabel = "balanced|free", description = "Decoder upsamplers: balanced "
+            + "phases, so that no fixed frame-rate comb is added (default), or free (the original's).")
+    String upsampler;
+
     @Option(names = "--mel-loss", defaultValue = "soundstream", paramLabel = "soundstream|dac",
             description = "Reconstruction loss: soundstream (the paper's 6 windows) or dac (DAC's 7).")
     String melLoss;
@@ -156,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
             ModelConfig base = ModelConfig.preset(preset != null ? preset : defaults.preset());
             model = new ModelConfig(or(channels, base.channels()), or(dim, base.embeddingDim()), base.strides(),
                     or(quantizers, base.numQuantizers()), or(codebookSize, base.codebookSize()), sampleRate,
-                    or(activation, base.activation()));
+                    or(activation, base.activation()), or(upsampler, base.upsampler()));
             data = new DataConfig(audioDir, sampleRate, or(audioLength, defaults.clipSeconds()),
                     or(batchSize, defaults.batchSize()), workers, 256);
             training = TrainingConfig.builder().maxSteps(or(maxSteps, defaults.maxSteps())).generatorLr(generatorLr)
@@ -173,15 +182,22 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        CpuBudget budget;
+        try {
+            budget = cpuMinutes != null ? CpuBudget.minutes(cpuMinutes) : CpuBudget.UNLIMITED;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         boolean modelGiven = preset != null || channels != null || dim != null || quantizers != null
-                || codebookSize != null || activation != null;
+                || codebookSize != null || activation != null
+                || upsampler != null;
         SoundStreamCommand top = spec.root().commandLine().getCommand();
         EngineSetup.configure(top.threads);
         Trainer.Setup asked = new Trainer.Setup(VersionInfo.version(), null, null, model, disc, data, training,
                 checkpointDir, logDir);
         var request = new TrainingSession.Request(asked, modelGiven, discSize != null || discWeightNorm
                 || discriminatorSet != null, changes(),
-                epochs != null ? epochs : defaults.epochs(), resume, initFrom, device, quiet);
+                epochs != null ? epochs : defaults.epochs(), resume, initFrom, device, quiet, budget);
         TrainingSummary summary;
         try {
             summary = TrainingSession.run(request, System.err, this::report);
@@ -216,6 +232,7 @@ final class TrainCommand implements Callable<Integer> {
             case SIGNAL -> out.println("stopped on request after step " + s.finalStep() + "; state saved");
             case NON_FINITE -> out.println("stopped: 10 steps in a row had non-finite losses or gradients; the "
                     + "last good state is saved. Lower --g-lr/--d-lr or check the data.");
+            case CPU_BUDGET -> out.println("CPU budget spent after step " + s.finalStep() + "; state saved");
             case MAX_STEPS -> out.println("finished " + s.finalStep() + " steps");
         }
         out.println("checkpoint: " + s.lastCheckpoint());

@@ -35,6 +35,7 @@ public final class SoundStreamCodec implements AutoCloseable {
             SoundStreamGenerator g = new SoundStreamGenerator(meta.model());
             g.initialize(manager, DataType.FLOAT32);
             CheckpointFile.loadGenerator(checkpoint, g, manager);
+            g.decoder().storeBalancedUpsamplers(); // this generator only decodes from now on
             return new SoundStreamCodec(manager, g);
         } catch (IOException | RuntimeException e) {
             manager.close();

@@ -23,10 +23,15 @@ public final class Decoder extends NetworkBlock {
         List<Integer> strides = config.strides();
         for (int i = strides.size() - 1; i >= 0; i--) {
             blocks.add(addChildBlock("block" + (strides.size() - 1 - i), new DecoderBlock(ch, ch / 2,
-                    strides.get(i), config.snake())));
+                    strides.get(i), config.snake(), config.balancedUpsamplers())));
             ch /= 2;
         }
         this.output = addChildBlock("output", Conv1dLayer.causal(ch, 1, 7, 1, 1, ConvInit.PYTORCH));
+    }
+
+    /** For inference only: balanced upsamplers store their balanced weights once (see {@link CausalUpsample}). */
+    public void storeBalancedUpsamplers() {
+        blocks.forEach(DecoderBlock::storeBalancedUpsampler);
     }
 
     @Override

@@ -14,14 +14,19 @@ public final class DecoderBlock extends NetworkBlock {
 
     private final Snake snake;
 
-    public DecoderBlock(int in, int out, int stride, boolean snake) {
-        this.upsample = addChildBlock("up", new CausalUpsample(in, out, stride));
+    public DecoderBlock(int in, int out, int stride, boolean snake, boolean balanced) {
+        this.upsample = addChildBlock("up", new CausalUpsample(in, out, stride, balanced));
         int[] dilations = {1, 3, 9};
         for (int i = 0; i < 3; i++) {
             units[i] = addChildBlock("res" + dilations[i], new ResidualUnit(out, dilations[i], ConvInit.PYTORCH,
                     snake));
         }
         this.snake = snake ? addChildBlock("snake", new Snake(out)) : null;
+    }
+
+    /** See {@link CausalUpsample#storeBalanced()}. */
+    void storeBalancedUpsampler() {
+        upsample.storeBalanced();
     }
 
     @Override

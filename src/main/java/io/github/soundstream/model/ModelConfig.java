@@ -14,9 +14,13 @@ import java.util.Locale;
  * @param codebookSize   K: codes per layer
  * @param sampleRate     audio rate in Hz
  * @param activation     "elu" (the original's) or "snake" (DAC's periodic activation)
+ * @param upsampler      "balanced": each decoder upsampler's phases keep equal sums of taps, so a constant input
+ *                       gives a constant output; "free" (the original's, and checkpoints written before this field):
+ *                       independent phases, which imprint a fixed frame-periodic waveform, steady lines at
+ *                       multiples of the frame rate, on everything decoded (docs/DESIGN.md)
  */
 public record ModelConfig(int channels, int embeddingDim, List<Integer> strides, int numQuantizers,
-        int codebookSize, int sampleRate, String activation) {
+        int codebookSize, int sampleRate, String activation, String upsampler) {
 
     public static final List<Integer> DEFAULT_STRIDES = List.of(2, 4, 5, 8);
 
@@ -37,17 +41,30 @@ public record ModelConfig(int channels, int embeddingDim, List<Integer> strides,
         Limits.require(c, "hop length (product of strides)", hop, 1, 0xFFFF);
         Limits.requireThat(c, "elu".equals(activation) || "snake".equals(activation), "activation = " + activation
                 + ", must be elu or snake");
+        Limits.requireThat(c, "balanced".equals(upsampler) || "free".equals(upsampler), "upsampler = " + upsampler
+                + ", must be balanced or free");
     }
 
-    /** With the original's ELU activations. */
+    /** With the original's ELU activations and balanced upsamplers. */
     public ModelConfig(int channels, int embeddingDim, List<Integer> strides, int numQuantizers, int codebookSize,
             int sampleRate) {
-        this(channels, embeddingDim, strides, numQuantizers, codebookSize, sampleRate, "elu");
+        this(channels, embeddingDim, strides, numQuantizers, codebookSize, sampleRate, "elu", "balanced");
     }
 
     /** This configuration with {@code activation} ("elu" or "snake"). */
     public ModelConfig withActivation(String activation) {
-        return new ModelConfig(channels, embeddingDim, strides, numQuantizers, codebookSize, sampleRate, activation);
+        return new ModelConfig(channels, embeddingDim, strides, numQuantizers, codebookSize, sampleRate, activation,
+                upsampler);
+    }
+
+    /** This configuration with {@code upsampler} ("balanced" or "free"). */
+    public ModelConfig withUpsampler(String upsampler) {
+        return new ModelConfig(channels, embeddingDim, strides, numQuantizers, codebookSize, sampleRate, activation,
+                upsampler);
+    }
+
+    public boolean balancedUpsamplers() {
+        return "balanced".equals(upsampler);
     }
 
     public boolean snake() {

@@ -72,28 +72,35 @@ public final class VectorQuantizer extends NetworkBlock {
 
     /** Index of the nearest code (squared Euclidean; ties to the lowest index) for each row of (N, D) frames. */
     public NDArray nearest(NDArray frames) {
-        NDArray book = codebook.getArray();
-        if (book != cachedFor || version != cachedVersion) {
-            // streaming encodes call this once per frame: ‖e‖² and Eᵀ would otherwise be recomputed every time
-            if (cachedNorms != null) {
-                cachedNorms.close();
-                cachedTranspose.close();
+        NDArray norms;
+        NDArray transposedBook;
+        // several files may be encoded at once with one model: one thread refreshes the cache, all read it
+        synchronized (this) {
+            NDArray book = codebook.getArray();
+            if (book != cachedFor || version != cachedVersion) {
+                // streaming encodes call this once per frame: ‖e‖² and Eᵀ would otherwise be recomputed every time
+                if (cachedNorms != null) {
+                    cachedNorms.close();
+                    cachedTranspose.close();
+                }
+                // ops on a parameter put their results on its long-lived manager: keep what is cached, close the
+                // rest at once (left open, a square and a transpose per layer piled up at every training step, 8 MB
+                // a step for tiny)
+                NDArray squares = book.square();
+                cachedNorms = squares.sum(new int[] {1});
+                squares.close();
+                NDArray transposed = book.transpose();
+                cachedTranspose = transposed.duplicate();
+                transposed.close();
+                cachedFor = book;
+                cachedVersion = version;
             }
-            // ops on a parameter put their results on its long-lived manager: keep what is cached, close the rest
-            // at once (left open, a square and a transpose per layer piled up at every training step, 8 MB a step
-            // for tiny)
-            NDArray squares = book.square();
-            cachedNorms = squares.sum(new int[] {1});
-            squares.close();
-            NDArray transposed = book.transpose();
-            cachedTranspose = transposed.duplicate();
-            transposed.close();
-            cachedFor = book;
-            cachedVersion = version;
+            norms = cachedNorms;
+            transposedBook = cachedTranspose;
         }
         NDArray x = frames.stopGradient();
-        NDArray dots = x.matMul(cachedTranspose); // (N, K)
-        return local(cachedNorms.sub(dots.add(dots)), x).argMin(1);
+        NDArray dots = x.matMul(transposedBook); // (N, K)
+        return local(norms.sub(dots.add(dots)), x).argMin(1);
     }
 
     private static NDArray nearest(NDArray frames, NDArray codes) {

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class Constants {
     private final NDManager manager;
-    private final Map<String, NDArray> cache = new HashMap<>();
+    private final Map<String, NDArray> cache = new ConcurrentHashMap<>();
 
     public Constants(NDManager manager) {
         this.manager = manager;

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The training loop: batches in, one {@link TrainingStep} each, telemetry, checkpoints every save interval and at
- * the end. It stops at max steps, when {@code stop} is raised (Ctrl-C / SIGTERM: the current step finishes and is
+ * the end. It stops at max steps, when its CPU budget is spent, when {@code stop} is raised (Ctrl-C / SIGTERM: the current step finishes and is
  * saved), or after {@value #MAX_NON_FINITE_IN_A_ROW} non-finite steps in a row (the last good state is saved).
  */
 public final class Trainer {
@@ -57,6 +57,13 @@ public final class Trainer {
     private final PrintStream console;
     private final boolean quiet;
     private java.util.function.Consumer<StepResult> stepListener = r -> { };
+    private CpuBudget cpuBudget = CpuBudget.UNLIMITED;
+
+    /** Stops the run, saved, once the process has used this much CPU time. */
+    public Trainer withCpuBudget(CpuBudget budget) {
+        this.cpuBudget = budget;
+        return this;
+    }
 
     /** Called after every step (benchmarks sample memory with it). */
     public Trainer onStep(java.util.function.Consumer<StepResult> listener) {
@@ -97,6 +104,10 @@ public final class Trainer {
             while (step < tc.maxSteps()) {
                 if (stop.get()) {
                     stoppedBy = StopReason.SIGNAL;
+                    break;
+                }
+                if (cpuBudget.spent()) {
+                    stoppedBy = StopReason.CPU_BUDGET;
                     break;
                 }
                 Batch batch = loader.next();

@@ -46,7 +46,10 @@ public final class TrainingSession {
      * and training settings, only {@code changes} (what the command line set) override the checkpoint's.
      */
     public record Request(Trainer.Setup setup, boolean modelGiven, boolean discriminatorsGiven, Changes changes,
-            Integer epochs, String resume, Path initFrom, String device, boolean quiet) {
+            Integer epochs, String resume, Path initFrom, String device, boolean quiet, CpuBudget cpuBudget) {
+        public Request {
+            cpuBudget = cpuBudget != null ? cpuBudget : CpuBudget.UNLIMITED;
+        }
     }
 
     /** Settings a resumed run may change (null: keep the checkpoint's); each one ends bit-exact resumption. */
@@ -211,7 +214,7 @@ public final class TrainingSession {
                         ? "the embedded synthetic corpus" : clips.size() + " files in " + data.audioDir())
                         + " (" + device + "); TensorBoard run " + setup.runDir());
             }
-            return runWithSignalHandling(new Trainer(setup, models, clips, console, request.quiet()), startStep,
+            return runWithSignalHandling(new Trainer(setup, models, clips, console, request.quiet()).withCpuBudget(request.cpuBudget()), startStep,
                     position, skipped, onFinish);
         }
     }

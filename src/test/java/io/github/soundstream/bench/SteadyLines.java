@@ -69,7 +69,7 @@ public final class SteadyLines {
         }
     }
 
-    static int[][] encode(SoundStreamCodec codec, float[] x) throws Exception {
+    public static int[][] encode(SoundStreamCodec codec, float[] x) throws Exception {
         try (StreamingEncoder enc = codec.encoder(codec.config().numQuantizers(), 75)) {
             int[][] a = enc.push(x, 0, x.length);
             int[][] b = enc.finish();
@@ -79,7 +79,7 @@ public final class SteadyLines {
         }
     }
 
-    static float[] decode(SoundStreamCodec codec, int[][] codes, int length) throws Exception {
+    public static float[] decode(SoundStreamCodec codec, int[][] codes, int length) throws Exception {
         try (StreamingDecoder dec = codec.decoder(75)) {
             return Arrays.copyOf(dec.push(codes), length);
         }

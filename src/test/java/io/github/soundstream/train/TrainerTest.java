@@ -47,6 +47,22 @@ class TrainerTest {
     }
 
     @Test
+    void aSpentCpuBudgetEndsTheRunWithTheStepSaved() throws IOException {
+        Trainer.Setup setup = TrainingFixtures.setup(dir, TrainingFixtures.training(50, 3, 1000, 5));
+        long[] reads = {0};
+        // the process's CPU clock, as the budget reads it once per step: 3 steps' worth, then spent
+        CpuBudget budget = new CpuBudget(3, () -> reads[0]++);
+        TrainingSummary summary;
+        try (TrainingModels models = new TrainingModels(setup.model(), setup.discriminators(), 7, Device.cpu())) {
+            summary = new Trainer(setup, models, TrainingFixtures.clips(), QUIET, true).withCpuBudget(budget)
+                    .run(0, DataPosition.START, 0, new AtomicBoolean());
+        }
+        assertEquals(StopReason.CPU_BUDGET, summary.stoppedBy());
+        assertEquals(3, summary.finalStep());
+        assertEquals(3, CheckpointFile.readMeta(summary.lastCheckpoint()).step());
+    }
+
+    @Test
     void resumeIsExact() throws IOException {
         // 3 warm-up steps + 3 GAN steps in one run ...
         TrainingConfig six = TrainingFixtures.training(6, 3, 1000, 5);
@@ -181,7 +197,7 @@ class TrainerTest {
 
         var wider = new TrainingSession.Request(new Trainer.Setup("test", null, null, setup.model(),
                 setup.discriminators().withWeightNorm(true), setup.data(), setup.training(), setup.checkpointDir(),
-                setup.logDir()), false, true, TrainingSession.Changes.NONE, null, "latest", null, "cpu", true);
+                setup.logDir()), false, true, TrainingSession.Changes.NONE, null, "latest", null, "cpu", true, null);
         TrainingSetupException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingSetupException.class,
                 () -> TrainingSession.run(wider, QUIET, x -> { }));
         assertTrue(e.getMessage().contains("discriminators"), e.getMessage());
