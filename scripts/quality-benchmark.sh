@@ -57,4 +57,13 @@ for budget in "${BUDGETS[@]}"; do
   cp "$ck" "$WORK/at-${budget}min.ckpt"
   $SS eval --checkpoint "$WORK/at-${budget}min.ckpt" --audio-dir "$WORK/eval" --bitrates 3,6 --num-samples 64 --baseline opus \
     --report "$WORK/at-${budget}min.html" --json "$WORK/at-${budget}min.json" | tee "$WORK/at-${budget}min.txt"
+  # the held-out bird's first clip at 6 kbit/s, original | reconstruction, as a picture beside the report
+  python3 - "$WORK/at-${budget}min.html" "$WORK/at-${budget}min-bird5.png" <<'PY' || true
+import base64, re, sys
+html = open(sys.argv[1]).read()
+start = html.index('<h3>bird5_00')
+section = html[start:html.index('<h3>', start + 4)]
+images = re.findall(r'src="data:image/png;base64,([^"]+)"', section)
+open(sys.argv[2], 'wb').write(base64.b64decode(images[2]))  # 3 kbit/s pair, its difference, then 6 kbit/s
+PY
 done

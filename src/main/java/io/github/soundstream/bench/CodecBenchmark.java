@@ -14,7 +14,8 @@ import io.github.soundstream.model.SoundStreamGenerator;
 
 /**
  * Inference speed of a preset: whole-signal encode and decode of {@code seconds} of the synthetic corpus, and
- * frame-by-frame streaming (320-sample pushes, one frame per model call), each after a warm-up run.
+ * streaming ({@code latency} frames per push and model call: 1 is frame by frame), each after a warm-up run. The
+ * decoder's balanced upsamplers store their weights first, as a loaded codec's do.
  */
 public final class CodecBenchmark {
     /** Results in × real time. */
@@ -25,7 +26,7 @@ public final class CodecBenchmark {
     private CodecBenchmark() {
     }
 
-    public static Result run(String preset, double seconds, double streamSeconds, int runs) {
+    public static Result run(String preset, double seconds, double streamSeconds, int runs, int latency) {
         ModelConfig config = ModelConfig.preset(preset);
         Engine.getEngine("PyTorch").setRandomSeed(1);
         int rate = config.sampleRate();
@@ -34,6 +35,7 @@ public final class CodecBenchmark {
         try (NDManager manager = NDManager.newBaseManager()) {
             SoundStreamGenerator g = new SoundStreamGenerator(config);
             g.initialize(manager, DataType.FLOAT32);
+            g.decoder().storeBalancedUpsamplers();
             double[] enc = new double[runs];
             double[] dec = new double[runs];
             for (int r = -1; r < runs; r++) {
@@ -57,16 +59,17 @@ public final class CodecBenchmark {
                 int hop = config.hopLength();
                 for (int r = -1; r < runs; r++) {
                     long t0 = System.nanoTime();
-                    int[][][] frames = new int[shortAudio.length / hop][][];
-                    try (StreamingEncoder e = codec.encoder(config.numQuantizers(), 1)) {
-                        for (int f = 0; f < frames.length; f++) {
-                            frames[f] = e.push(shortAudio, f * hop, hop);
+                    int pushes = shortAudio.length / (hop * latency);
+                    int[][][] frames = new int[pushes][][];
+                    try (StreamingEncoder e = codec.encoder(config.numQuantizers(), latency)) {
+                        for (int p = 0; p < pushes; p++) {
+                            frames[p] = e.push(shortAudio, p * hop * latency, hop * latency);
                         }
                     }
                     long t1 = System.nanoTime();
-                    try (StreamingDecoder d = codec.decoder(1)) {
-                        for (int[][] frame : frames) {
-                            d.push(frame);
+                    try (StreamingDecoder d = codec.decoder(latency)) {
+                        for (int[][] push : frames) {
+                            d.push(push);
                         }
                     }
                     long t2 = System.nanoTime();
