@@ -101,7 +101,8 @@ public final class CausalUpsample extends NetworkBlock implements Convolution {
         if (balanced && !storedBalanced) {
             NDArray w = weight.getArray();
             try (NDManager scope = w.getManager().newSubManager()) {
-                balance(w, out, stride, scope.zeros(new Shape(1))).copyTo(w);
+                // a native copy: NDArray.copyTo round-trips through a Java buffer that w's storage would then live in
+                w.set(new ai.djl.ndarray.index.NDIndex("..."), balance(w, out, stride, scope.zeros(new Shape(1))));
             }
             storedBalanced = true;
         }
