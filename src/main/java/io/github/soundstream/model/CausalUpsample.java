@@ -115,8 +115,10 @@ public final class CausalUpsample extends NetworkBlock implements Convolution {
     static NDArray balance(NDArray w, int out, int stride, NDArray like) {
         Shape shape = w.getShape();
         NDArray byPhase = local(w.reshape(out, stride, shape.get(1), shape.get(2)), like);
-        NDArray sums = byPhase.sum(new int[] {3}, true);
-        NDArray excess = sums.sub(sums.mean(new int[] {1}, true)).div(shape.get(2));
+        // each tap shifted by (its phase's tap sum − the mean of those sums) / taps, written with means only: a
+        // Java number in an op autograd records is freed before the backward reads it (nn/Constants)
+        NDArray tapMeans = byPhase.mean(new int[] {3}, true);
+        NDArray excess = tapMeans.sub(tapMeans.mean(new int[] {1}, true));
         return byPhase.sub(excess).reshape(shape);
     }
 }
