@@ -110,7 +110,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"--num-workers", "--num_workers"}, defaultValue = "4", description = "Data loading threads (4).")
     int workers;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (auto).")
+    @Option(names = {"--devices", "--device"}, defaultValue = "auto", paramLabel = "auto|cpu|gpu|gpu:0,1,...|cpu:N",
+            description = "Where to train: auto (every GPU the engine sees, else the CPU), cpu, gpu, gpu:0,1,... "
+                    + "(one replica per GPU, the batch split evenly), or cpu:N (N replicas on the CPU, to verify "
+                    + "data-parallel training without GPUs).")
     String device;
 
     @Option(names = "--activation", paramLabel = "elu|snake",

@@ -62,6 +62,13 @@ public final class VectorQuantizer extends NetworkBlock {
         return size;
     }
 
+    /** Tells the layer its codebook was overwritten in place (a replica receiving the primary's), so caches go. */
+    public void codebookOverwritten() {
+        synchronized (this) {
+            version++;
+        }
+    }
+
     public NDArray codebook() {
         return codebook.getArray();
     }

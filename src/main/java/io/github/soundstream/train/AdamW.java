@@ -38,6 +38,11 @@ public final class AdamW {
         this.stateManager = stateManager;
     }
 
+    /** The first and second moments of {@code name}, or null before its first step (tests compare them). */
+    NDArray[] moments(String name) {
+        return moments.get(name);
+    }
+
     public long steps() {
         return steps;
     }

@@ -58,6 +58,13 @@ public final class Trainer {
     private final boolean quiet;
     private java.util.function.Consumer<StepResult> stepListener = r -> { };
     private CpuBudget cpuBudget = CpuBudget.UNLIMITED;
+    private List<TrainingModels> replicas = List.of();
+
+    /** Further replicas, one per further device, for data-parallel steps (see {@link ReplicaGroup}). */
+    public Trainer withReplicas(List<TrainingModels> others) {
+        this.replicas = List.copyOf(others);
+        return this;
+    }
 
     /** Stops the run, saved, once the process has used this much CPU time. */
     public Trainer withCpuBudget(CpuBudget budget) {
@@ -85,7 +92,10 @@ public final class Trainer {
         TrainingConfig tc = setup.training();
         CheckpointStore store = new CheckpointStore(setup.checkpointDir());
         store.removeInterruptedSaves(setup.runId());
-        TrainingStep trainingStep = new TrainingStep(models, tc);
+        List<TrainingModels> all = new ArrayList<>();
+        all.add(models);
+        all.addAll(replicas);
+        TrainingStep trainingStep = new TrainingStep(new ReplicaGroup(all), tc);
         List<float[]> validation = validationClips();
         long step = startStep;
         long skipped = skippedBefore;

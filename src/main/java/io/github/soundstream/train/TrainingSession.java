@@ -129,7 +129,12 @@ public final class TrainingSession {
             throw new TrainingSetupException("cannot write checkpoints to " + asked.checkpointDir() + ": "
                     + e.getMessage());
         }
-        Device device = device(request.device());
+        List<Device> devices = devices(request.device());
+        try {
+            ReplicaGroup.checkSplit(data.batchSize(), devices.size());
+        } catch (IllegalArgumentException e) {
+            throw new TrainingSetupException("--batch-size " + data.batchSize() + ": " + e.getMessage());
+        }
         String runName = resumed != null ? resumed.runName() : "soundstream_" + LocalDateTime.now().format(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String runId = resumed != null ? resumed.runId() : newRunId();
@@ -140,7 +145,7 @@ public final class TrainingSession {
             if (resumed == null && request.initFrom() == null) {
                 refuseForeignCheckpoints(store, runId);
             }
-            return train(request, setup, clips, device, resumed, resumePath, console, onFinish);
+            return train(request, setup, clips, devices, resumed, resumePath, console, onFinish);
         }
     }
 
@@ -180,13 +185,19 @@ public final class TrainingSession {
         return String.format(Locale.ROOT, "%08x", new SecureRandom().nextInt());
     }
 
-    private static TrainingSummary train(Request request, Trainer.Setup setup, ClipSource clips, Device device,
+    private static TrainingSummary train(Request request, Trainer.Setup setup, ClipSource clips, List<Device> devices,
             CheckpointMeta resumed, Path resumePath, PrintStream console, Consumer<TrainingSummary> onFinish)
             throws IOException {
         ModelConfig model = setup.model();
         DiscriminatorConfig disc = setup.discriminators();
         DataConfig data = setup.data();
-        try (TrainingModels models = new TrainingModels(model, disc, setup.training().seed(), device)) {
+        Device device = devices.get(0);
+        List<TrainingModels> replicas = new java.util.ArrayList<>();
+        try (TrainingModels models = new TrainingModels(model, disc, setup.training().seed(), device);
+                Closeable others = () -> replicas.forEach(TrainingModels::close)) {
+            for (Device d : devices.subList(1, devices.size())) {
+                replicas.add(new TrainingModels(model, disc, setup.training().seed(), d));
+            }
             if (!device.isGpu()) {
                 models.checkConvolutions();
             }
@@ -212,9 +223,11 @@ public final class TrainingSession {
             if (!request.quiet()) {
                 console.println("training " + describe(model) + " on " + (data.synthetic()
                         ? "the embedded synthetic corpus" : clips.size() + " files in " + data.audioDir())
-                        + " (" + device + "); TensorBoard run " + setup.runDir());
+                        + " (" + (devices.size() == 1 ? device : devices.size() + " replicas: " + devices)
+                        + "); TensorBoard run " + setup.runDir());
             }
-            return runWithSignalHandling(new Trainer(setup, models, clips, console, request.quiet()).withCpuBudget(request.cpuBudget()), startStep,
+            return runWithSignalHandling(new Trainer(setup, models, clips, console, request.quiet())
+                    .withCpuBudget(request.cpuBudget()).withReplicas(replicas), startStep,
                     position, skipped, onFinish);
         }
     }
@@ -288,19 +301,67 @@ public final class TrainingSession {
         return new FileClips(files, data.sampleRate(), data.clipSamples());
     }
 
-    private static Device device(String name) {
+    /**
+     * The devices {@code --devices} names: auto (every GPU the engine sees, else the CPU), cpu, gpu (the first),
+     * gpu:0,1,… or cpu:N (N replicas on the CPU, to verify data-parallel training where there is no GPU).
+     */
+    static List<Device> devices(String spec) {
         Engine engine = Engine.getEngine("PyTorch");
-        return switch (name) {
-            case "cpu" -> Device.cpu();
-            case "gpu" -> {
-                if (engine.getGpuCount() == 0) {
-                    throw new TrainingSetupException("--device gpu: no GPU found (build with -Pcuda on a machine "
-                            + "with CUDA 12.1+); use --device cpu or auto");
-                }
-                yield Device.gpu();
+        int gpus = engine.getGpuCount();
+        String s = spec.toLowerCase(Locale.ROOT).trim();
+        if (s.equals("auto")) {
+            return gpus == 0 ? List.of(Device.cpu()) : gpuList(gpus);
+        }
+        if (s.equals("cpu")) {
+            return List.of(Device.cpu());
+        }
+        if (s.startsWith("cpu:")) {
+            int n = number(spec, s.substring(4));
+            if (n < 1) {
+                throw new TrainingSetupException("--devices " + spec + ": at least one CPU replica");
             }
-            case "auto" -> engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-            default -> throw new TrainingSetupException("--device must be auto, cpu or gpu, got " + name);
-        };
+            return java.util.Collections.nCopies(n, Device.cpu());
+        }
+        if (s.equals("gpu") || s.startsWith("gpu:")) {
+            if (gpus == 0) {
+                throw new TrainingSetupException("--devices " + spec + ": no GPU found (build with -Pcuda on a "
+                        + "machine with CUDA 12.1+); use --devices cpu or auto");
+            }
+            if (s.equals("gpu")) {
+                return List.of(Device.gpu(0));
+            }
+            List<Device> out = new java.util.ArrayList<>();
+            for (String part : s.substring(4).split(",")) {
+                int id = number(spec, part);
+                if (id >= gpus || out.contains(Device.gpu(id))) {
+                    throw new TrainingSetupException("--devices " + spec + ": GPU " + id + " is named twice or is "
+                            + "not one of the " + gpus + " the engine sees (0.." + (gpus - 1) + ")");
+                }
+                out.add(Device.gpu(id));
+            }
+            return out;
+        }
+        throw new TrainingSetupException("--devices must be auto, cpu, cpu:N, gpu or gpu:0,1,..., got " + spec);
     }
+
+    private static List<Device> gpuList(int gpus) {
+        List<Device> out = new java.util.ArrayList<>();
+        for (int i = 0; i < gpus; i++) {
+            out.add(Device.gpu(i));
+        }
+        return out;
+    }
+
+    private static int number(String spec, String number) {
+        try {
+            int n = Integer.parseInt(number.trim());
+            if (n >= 0 && n <= 64) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new TrainingSetupException("--devices " + spec + ": '" + number + "' is not a number from 0 to 64");
+    }
+
 }

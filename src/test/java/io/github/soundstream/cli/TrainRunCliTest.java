@@ -39,6 +39,32 @@ class TrainRunCliTest {
                 + "' --max-steps 1002"), resumed.out());
     }
 
+    /** --devices cpu:2 trains two CPU replicas into one checkpoint; a batch that does not split is a usage error. */
+    @Test
+    void twoCpuReplicasTrainIntoOneCheckpoint() {
+        Path ck = dir.resolve("replicas");
+        String[] common = {"train", "--C", "2", "--D", "8", "--num-quantizers", "2", "--codebook-size", "16",
+            "--audio-length", "0.5", "--max-steps", "2", "--disc-warmup-steps", "1", "--disc-size", "small", "--quiet",
+            "--checkpoint-dir", ck.toString(), "--log-dir", dir.resolve("logs").toString(), "--devices", "cpu:2"};
+        CliRunner.Result uneven = CliRunner.run(concat(common, "--batch-size", "3"));
+        assertEquals(2, uneven.code(), uneven.err());
+        assertTrue(uneven.err().contains("does not split evenly over 2 devices") && uneven.err().contains("2 or 4"),
+                uneven.err());
+        CliRunner.Result r = CliRunner.run(concat(common, "--batch-size", "4"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(ck.resolve("soundstream_step_2.ckpt")), r.out());
+        CliRunner.Result bad = CliRunner.run("train", "--devices", "cpu:x", "--max-steps", "1", "--checkpoint-dir",
+                dir.resolve("x").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("'x' is not a number"), bad.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void aSnakeModelWithPeriodDiscriminatorsTrainsAndCodes() throws java.io.IOException {
         Path ck = dir.resolve("snake");
