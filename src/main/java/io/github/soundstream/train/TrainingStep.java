@@ -82,7 +82,15 @@ final class TrainingStep {
                 NDArray mine = group.size() == 1 ? real : real.get((r * share) + ":" + ((r + 1) * share))
                         .toDevice(group.all().get(r).manager().getDevice(), true);
                 mine.attach(scopes.get(r));
-                passes.add(generatorPass(r, mine, n, adv, scopes.get(r)));
+                try {
+                    passes.add(generatorPass(r, mine, n, adv, scopes.get(r)));
+                } catch (RuntimeException e) {
+                    if (group.size() == 1) {
+                        throw e;
+                    }
+                    throw new IllegalStateException("step " + step + ", replica " + r + " on "
+                            + group.all().get(r).manager().getDevice() + ": " + e.getMessage(), e);
+                }
             }
             StepResult.GeneratorLosses losses = generatorUpdate(passes, sm);
             boolean gOk = Double.isFinite(losses.total()) && Double.isFinite(losses.gradNorm());
