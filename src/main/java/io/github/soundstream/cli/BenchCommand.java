@@ -125,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
         o.add("training", trainingJson);
         o.addProperty("engine", String.join("; ", engine));
         if (json) {
-            out.print(Json.pretty(o));
+            out.println(Json.pretty(o));
         } else {
             engine.forEach(out::println);
             out.printf(Locale.ROOT, "preset %s, %,d parameters%n", preset, codec.parameters());
@@ -141,6 +141,7 @@ final class BenchCommand implements Callable<Integer> {
             out.println("against " + compare + ":");
             BenchComparison.lines(o, reference).forEach(l -> out.println("  " + l));
         }
+        out.flush();
         return SoundStreamCommand.EXIT_OK;
     }
 

@@ -68,7 +68,12 @@ public final class SoundStreamCommand implements Callable<Integer> {
         if (verbose) {
             System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "info");
         }
-        return newCommandLine().execute(args);
+        CommandLine cl = newCommandLine();
+        int code = cl.execute(args);
+        // main exits the JVM next: what a command printed without a line end must not be lost with it
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
     }
 
     static CommandLine newCommandLine() {
