@@ -41,8 +41,8 @@ public final class HalfPrecisionProbe {
                     convert(g, type);
                     int t = type == DataType.FLOAT32 ? 0 : 1;
                     try (NDManager scope = m.newSubManager()) {
-                        NDArray e = embeddings.toType(type, false);
-                        NDArray a = x.toType(type, false);
+                        NDArray e = embeddings.toType(type, true);
+                        NDArray a = x.toType(type, true);
                         e.attach(scope);
                         a.attach(scope);
                         long t0 = System.nanoTime();
