@@ -57,7 +57,9 @@ final class CodecJobs {
         if (atOnce <= 1 || jobs.size() <= 1) {
             int failures = 0;
             for (Job job : jobs) {
-                failures += print(run(job, action, out, err), out, err);
+                failures += failed(job, action, out, err) ? 1 : 0;
+                out.flush();
+                err.flush();
             }
             return failures;
         }
@@ -73,7 +75,7 @@ final class CodecJobs {
                     StringWriter o = new StringWriter();
                     StringWriter e = new StringWriter();
                     try (PrintWriter po = new PrintWriter(o); PrintWriter pe = new PrintWriter(e)) {
-                        boolean failed = run(job, action, po, pe).failed();
+                        boolean failed = failed(job, action, po, pe);
                         po.flush();
                         pe.flush();
                         return new Outcome(o.toString(), e.toString(), failed);
@@ -90,16 +92,16 @@ final class CodecJobs {
         }
     }
 
-    /** Runs one job, its failure reported on {@code err}; a usage error propagates. */
-    private static Outcome run(Job job, Action action, PrintWriter out, PrintWriter err) {
+    /** Runs one job and says whether it failed, its reason reported on {@code err}; a usage error propagates. */
+    private static boolean failed(Job job, Action action, PrintWriter out, PrintWriter err) {
         try {
             action.run(job, out, err);
-            return new Outcome("", "", false);
+            return false;
         } catch (picocli.CommandLine.ParameterException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             err.println(CodecCommands.reasonLine(job.input(), e));
-            return new Outcome("", "", true);
+            return true;
         }
     }
 
