@@ -32,6 +32,11 @@ public final class MonoStream implements Closeable {
         return sampleRate;
     }
 
+    /** What the decoded file is, before the downmix and resampling. */
+    public AudioInfo sourceInfo() {
+        return source.info();
+    }
+
     /** Output length when the source states its length, else {@link AudioInfo#UNKNOWN_LENGTH}. */
     public long expectedLength() {
         AudioInfo info = source.info();

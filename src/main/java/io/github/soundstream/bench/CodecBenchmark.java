@@ -9,6 +9,7 @@ import io.github.soundstream.audio.synth.Soundscape;
 import io.github.soundstream.codec.SoundStreamCodec;
 import io.github.soundstream.codec.StreamingDecoder;
 import io.github.soundstream.codec.StreamingEncoder;
+import io.github.soundstream.engine.InferenceScope;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.model.SoundStreamGenerator;
 
@@ -39,7 +40,7 @@ public final class CodecBenchmark {
             double[] enc = new double[runs];
             double[] dec = new double[runs];
             for (int r = -1; r < runs; r++) {
-                try (NDManager step = manager.newSubManager()) {
+                try (InferenceScope noGrad = new InferenceScope(); NDManager step = manager.newSubManager()) {
                     NDArray x = step.create(audio, new Shape(1, 1, audio.length));
                     long t0 = System.nanoTime();
                     NDArray codes = g.encode(x, config.numQuantizers());

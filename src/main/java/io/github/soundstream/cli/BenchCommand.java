@@ -2,7 +2,7 @@ package io.github.soundstream.cli;
 
 import com.google.gson.JsonObject;
 import io.github.soundstream.bench.CodecBenchmark;
-import io.github.soundstream.bench.ResidentMemory;
+import io.github.soundstream.engine.HostMemory;
 import io.github.soundstream.bench.Stats;
 import io.github.soundstream.bench.TrainingBenchmark;
 import io.github.soundstream.bench.BenchComparison;
@@ -79,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
             EngineSetup.configure(top.threads);
             Stats s = TrainingBenchmark.run(preset, b, len, trainSteps);
             out.printf(Locale.ROOT, "%.4f %.4f %.4f %d %.0f%n", s.median(), s.min(), s.max(), s.runs(),
-                    ResidentMemory.peakMb());
+                    HostMemory.peakMb());
             return SoundStreamCommand.EXIT_OK;
         }
         if (latency < 1 || latency > 750) {
@@ -98,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<String> engine = EngineSetup.describe(EngineSetup.engine());
         CodecBenchmark.Result codec = CodecBenchmark.run(preset, seconds, Math.min(seconds, 5), runs, latency);
-        double codecPeak = ResidentMemory.peakMb();
+        double codecPeak = HostMemory.peakMb();
         String training = "not measured";
         JsonObject trainingJson = null;
         if (trainSteps > 0) {

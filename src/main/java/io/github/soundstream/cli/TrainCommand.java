@@ -49,8 +49,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"--sample-rate", "--sample_rate"}, defaultValue = "24000", description = "Model rate (24000).")
     int sampleRate;
 
-    @Option(names = {"--batch-size", "--batch_size"}, description = "Clips per batch (8; demo: 4).")
-    Integer batchSize;
+    @Option(names = {"--batch-size", "--batch_size"}, paramLabel = "N|auto", description = "Clips per batch, or "
+            + "auto: the recipe's 8, less if that does not fit the devices' memory (measured at start; the default "
+            + "with --audio-dir; demo: 4).")
+    String batchSize;
 
     @Option(names = {"--audio-length", "--audio_length"}, paramLabel = "SECONDS",
             description = "Clip length, at least 0.5 (2.0; demo: 1.0).")
@@ -170,7 +172,7 @@ final class TrainCommand implements Callable<Integer> {
                     or(quantizers, base.numQuantizers()), or(codebookSize, base.codebookSize()), sampleRate,
                     or(activation, base.activation()), or(upsampler, base.upsampler()));
             data = new DataConfig(audioDir, sampleRate, or(audioLength, defaults.clipSeconds()),
-                    or(batchSize, defaults.batchSize()), workers, 256);
+                    or(fixedBatch(), defaults.batchSize()), workers, 256);
             training = TrainingConfig.builder().maxSteps(or(maxSteps, defaults.maxSteps())).generatorLr(generatorLr)
                     .discriminatorLr(discriminatorLr).lrDecay(lrDecay)
                     .discWarmupSteps(or(warmup, defaults.discWarmupSteps()))
@@ -200,7 +202,8 @@ final class TrainCommand implements Callable<Integer> {
                 checkpointDir, logDir);
         var request = new TrainingSession.Request(asked, modelGiven, discSize != null || discWeightNorm
                 || discriminatorSet != null, changes(),
-                epochs != null ? epochs : defaults.epochs(), resume, initFrom, device, quiet, budget);
+                epochs != null ? epochs : defaults.epochs(), resume, initFrom, device, quiet, budget,
+                autoBatch(demo));
         TrainingSummary summary;
         try {
             summary = TrainingSession.run(request, System.err, this::report);
@@ -209,6 +212,23 @@ final class TrainCommand implements Callable<Integer> {
         }
         return summary.stoppedBy() == StopReason.NON_FINITE ? SoundStreamCommand.EXIT_FAILURE
                 : SoundStreamCommand.EXIT_OK;
+    }
+
+    /** The batch size given as a number, or null for auto or none. */
+    private Integer fixedBatch() {
+        if (batchSize == null || batchSize.equals("auto")) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(batchSize);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--batch-size takes a number or auto, got '" + batchSize + "'");
+        }
+    }
+
+    /** Auto unless a number was given, for runs on an --audio-dir; on resume, the checkpoint's batch stays. */
+    private boolean autoBatch(boolean demo) {
+        return batchSize != null ? batchSize.equals("auto") : !demo;
     }
 
     private double beta(int i) {
@@ -221,7 +241,7 @@ final class TrainCommand implements Callable<Integer> {
     /** What the command line itself set, for a resumed run to apply over its checkpoint. */
     private TrainingSession.Changes changes() {
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
-        return new TrainingSession.Changes(batchSize, audioLength,
+        return new TrainingSession.Changes(fixedBatch(), audioLength,
                 given.hasMatchedOption("--g-lr") ? generatorLr : null,
                 given.hasMatchedOption("--d-lr") ? discriminatorLr : null,
                 given.hasMatchedOption("--lr-decay") ? lrDecay : null, saveInterval, sampleInterval,

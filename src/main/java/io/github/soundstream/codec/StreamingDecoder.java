@@ -2,6 +2,7 @@ package io.github.soundstream.codec;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.github.soundstream.engine.InferenceScope;
 import ai.djl.ndarray.types.Shape;
 import io.github.soundstream.model.SoundStreamGenerator;
 import io.github.soundstream.nn.StreamState;
@@ -42,7 +43,7 @@ public final class StreamingDecoder implements AutoCloseable {
                     codes[q * n + f] = frames[done + f][q];
                 }
             }
-            try (NDManager chunk = manager.newSubManager()) {
+            try (InferenceScope noGrad = new InferenceScope(); NDManager chunk = manager.newSubManager()) {
                 NDArray c = chunk.create(codes, new Shape(1, quantizers, n));
                 float[] y = generator.decodeChunk(c, state).toFloatArray();
                 System.arraycopy(y, 0, out, done * hop, y.length);

@@ -2,6 +2,7 @@ package io.github.soundstream.codec;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.github.soundstream.engine.InferenceScope;
 import ai.djl.ndarray.types.Shape;
 import io.github.soundstream.model.SoundStreamGenerator;
 import io.github.soundstream.nn.StreamState;
@@ -76,7 +77,7 @@ public final class StreamingEncoder implements AutoCloseable {
         int done = 0;
         while (done < frames) {
             int n = Math.min(chunkFrames, frames - done);
-            try (NDManager chunk = manager.newSubManager()) {
+            try (InferenceScope noGrad = new InferenceScope(); NDManager chunk = manager.newSubManager()) {
                 NDArray x = chunk.create(Arrays.copyOfRange(pending, done * hop, (done + n) * hop),
                         new Shape(1, 1, (long) n * hop));
                 long[] codes = generator.encodeChunk(x, quantizers, state).toLongArray(); // (1, q, n)

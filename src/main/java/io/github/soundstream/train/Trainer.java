@@ -107,7 +107,7 @@ public final class Trainer {
                 start);
                 TrainingTelemetry telemetry = new TrainingTelemetry(new SummaryWriter(setup.runDir()), console, quiet,
                         tc.maxSteps(), tc.logInterval(), setup.model().numQuantizers(),
-                        models.manager().getDevice())) {
+                        all.stream().map(m -> m.manager().getDevice()).toList())) {
             if (startStep == 0) {
                 telemetry.text("config", 0, ConfigJson.markdown(setup.sections()));
             }

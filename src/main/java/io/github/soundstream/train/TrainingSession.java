@@ -46,7 +46,8 @@ public final class TrainingSession {
      * and training settings, only {@code changes} (what the command line set) override the checkpoint's.
      */
     public record Request(Trainer.Setup setup, boolean modelGiven, boolean discriminatorsGiven, Changes changes,
-            Integer epochs, String resume, Path initFrom, String device, boolean quiet, CpuBudget cpuBudget) {
+            Integer epochs, String resume, Path initFrom, String device, boolean quiet, CpuBudget cpuBudget,
+            boolean autoBatch) {
         public Request {
             cpuBudget = cpuBudget != null ? cpuBudget : CpuBudget.UNLIMITED;
         }
@@ -130,6 +131,9 @@ public final class TrainingSession {
                     + e.getMessage());
         }
         List<Device> devices = devices(request.device());
+        if (request.autoBatch() && resumed == null) { // a resumed run keeps the batch its checkpoint stored
+            data = autoBatch(model, disc, training, data, devices, console);
+        }
         try {
             ReplicaGroup.checkSplit(data.batchSize(), devices.size());
         } catch (IllegalArgumentException e) {
@@ -147,6 +151,17 @@ public final class TrainingSession {
             }
             return train(request, setup, clips, devices, resumed, resumePath, console, onFinish);
         }
+    }
+
+    /** {@code data} with the batch {@link AutoBatchSize} chooses, at most the one asked for per device. */
+    private static DataConfig autoBatch(ModelConfig model, DiscriminatorConfig disc, TrainingConfig training,
+            DataConfig data, List<Device> devices, PrintStream console) {
+        AutoBatchSize.Choice c = new AutoBatchSize(model, disc, training, data.clipSamples())
+                .choose(devices, data.batchSize());
+        console.println("batch size " + c.total() + (devices.size() > 1 ? " (" + c.perDevice() + " per device)" : "")
+                + ", by --batch-size auto: " + c.how());
+        return new DataConfig(data.audioDir(), data.sampleRate(), data.clipSeconds(), c.total(), data.workers(),
+                data.syntheticClips());
     }
 
     private static Closeable lock(CheckpointStore store) throws IOException {

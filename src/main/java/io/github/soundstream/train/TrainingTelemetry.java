@@ -30,14 +30,14 @@ final class TrainingTelemetry implements AutoCloseable {
     private final long logInterval;
     private final int[] replacedSinceLog;
     private final BitSet[] usedSinceLog;
-    private final ai.djl.Device device;
+    private final List<ai.djl.Device> devices;
     private long lastLogStep = -1;
     private long lastLogNanos = System.nanoTime();
     private double lastDataWait;
 
     TrainingTelemetry(SummaryWriter writer, PrintStream console, boolean quiet, long maxSteps, long logInterval,
-            int quantizers, ai.djl.Device device) {
-        this.device = device;
+            int quantizers, List<ai.djl.Device> devices) {
+        this.devices = devices;
         this.writer = writer;
         this.console = console;
         this.quiet = quiet;
@@ -96,28 +96,29 @@ final class TrainingTelemetry implements AutoCloseable {
             writer.scalar("codebook/codes_replaced_layer" + layer, s, replacedSinceLog[layer]);
             replacedSinceLog[layer] = 0;
         }
-        if (device.isGpu()) {
-            java.lang.management.MemoryUsage mem = ai.djl.util.cuda.CudaUtils.getGpuMemory(device);
-            writer.scalar("device/gpu_memory_used_mb", s, mem.getUsed() / 1048576.0);
-            writer.scalar("device/gpu_memory_total_mb", s, mem.getMax() / 1048576.0);
+        List<DeviceMemory> memory = DeviceMemory.of(devices);
+        for (DeviceMemory m : memory) {
+            writer.scalar("device/" + m.name() + "_memory_used_mb", s, m.usedMb());
+            writer.scalar("device/" + m.name() + "_memory_total_mb", s, m.totalMb());
         }
-        progress(r, stepsPerSecond);
+        progress(r, stepsPerSecond, memory);
         lastLogStep = s;
         lastLogNanos = now;
         lastDataWait = dataWaitSeconds;
     }
 
-    private void progress(StepResult r, double stepsPerSecond) {
+    private void progress(StepResult r, double stepsPerSecond, List<DeviceMemory> memory) {
         if (quiet) {
             return;
         }
         String eta = Double.isNaN(stepsPerSecond) || stepsPerSecond <= 0 ? "--:--"
                 : duration((maxSteps - r.step()) / stepsPerSecond);
-        String line = String.format(Locale.ROOT, "step %d/%d | rec %.3f commit %.4f%s | %s steps/s | ETA %s%s",
+        String line = String.format(Locale.ROOT, "step %d/%d | rec %.3f commit %.4f%s | %s steps/s | ETA %s | %s%s",
                 r.step(), maxSteps, r.reconstruction(), r.commitment(),
                 r.adversarial() ? String.format(Locale.ROOT, " adv %.3f feat %.4f d %.3f", r.adversarialLoss(),
                         r.featureMatching(), r.discriminatorLoss()) : " (warm-up)",
                 Double.isNaN(stepsPerSecond) ? "-" : String.format(Locale.ROOT, "%.2f", stepsPerSecond), eta,
+                memory.stream().map(DeviceMemory::brief).collect(java.util.stream.Collectors.joining(", ")),
                 r.skipped() ? " | SKIPPED (non-finite)" : "");
         if (interactive) {
             console.print("\r" + line + "   ");

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.github.soundstream.audio.synth.Soundscape;
 import io.github.soundstream.engine.EngineSetup;
+import io.github.soundstream.engine.HostMemory;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.model.ParameterCounts;
 import io.github.soundstream.model.SoundStreamGenerator;
@@ -74,7 +75,7 @@ public final class ModelThroughput {
                         10 / median(total), 10 / sorted[RUNS - 1], 10 / sorted[0]);
             }
         }
-        System.out.printf(Locale.ROOT, "peak resident memory: %.0f MB%n", ResidentMemory.peakMb());
+        System.out.printf(Locale.ROOT, "peak resident memory: %.0f MB%n", HostMemory.peakMb());
     }
 
     private static double median(double[] v) {

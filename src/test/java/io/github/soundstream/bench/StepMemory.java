@@ -6,6 +6,7 @@ import io.github.soundstream.data.DataConfig;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.data.SyntheticClips;
 import io.github.soundstream.engine.EngineSetup;
+import io.github.soundstream.engine.HostMemory;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.train.Trainer;
@@ -38,13 +39,13 @@ public final class StepMemory {
         Trainer.Setup setup = new Trainer.Setup("bench", "mem", "bench", model, disc, data, training, tmp.resolve("ck"),
                 tmp.resolve("logs"));
         try (TrainingModels models = new TrainingModels(model, disc, 42, Device.cpu())) {
-            double base = ResidentMemory.currentMb();
+            double base = HostMemory.currentMb();
             long t0 = System.nanoTime();
             new Trainer(setup, models, new SyntheticClips(42, 64, 24000, data.clipSamples()),
                     new PrintStream(java.io.OutputStream.nullOutputStream()), true)
                     .run(0, DataPosition.START, 0, new AtomicBoolean());
             System.out.printf(Locale.ROOT, "%s batch %d x %.1f s: RSS after init %.0f MB, peak %.0f MB, %.1f s/step%n",
-                    preset, batch, seconds, base, ResidentMemory.peakMb(), (System.nanoTime() - t0) / 1e9 / steps);
+                    preset, batch, seconds, base, HostMemory.peakMb(), (System.nanoTime() - t0) / 1e9 / steps);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.github.soundstream.data.DataConfig;
 import io.github.soundstream.data.DataPosition;
 import io.github.soundstream.data.SyntheticClips;
 import io.github.soundstream.engine.EngineSetup;
+import io.github.soundstream.engine.HostMemory;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.train.Trainer;
@@ -59,13 +60,13 @@ public final class TrainingSoak {
                             (r.adversarial() ? ganTimes : warmTimes).add(dt);
                         }
                         if ((r.step() + 1) % every == 0) {
-                            System.out.printf(Locale.ROOT, "%d,%.0f%n", r.step() + 1, ResidentMemory.currentMb());
+                            System.out.printf(Locale.ROOT, "%d,%.0f%n", r.step() + 1, HostMemory.currentMb());
                             System.out.flush();
                         }
                     });
             TrainingSummary s = trainer.run(0, DataPosition.START, 0, new AtomicBoolean());
             System.out.printf(Locale.ROOT, "steps %d; seconds/step: warm-up median %.3f, GAN median %.3f; "
-                    + "peak RSS %.0f MB%n", s.finalStep(), median(warmTimes), median(ganTimes), ResidentMemory.peakMb());
+                    + "peak RSS %.0f MB%n", s.finalStep(), median(warmTimes), median(ganTimes), HostMemory.peakMb());
         }
     }
 

@@ -59,6 +59,37 @@ class TrainRunCliTest {
         assertTrue(bad.err().contains("'x' is not a number"), bad.err());
     }
 
+    /** --batch-size auto measures real steps, says what it chose, and the checkpoint keeps it for a resume. */
+    @Test
+    void autoBatchSizeIsLoggedAndStored() throws java.io.IOException {
+        Path ck = dir.resolve("auto");
+        String[] common = {"train", "--C", "2", "--D", "8", "--num-quantizers", "2", "--codebook-size", "16",
+            "--audio-length", "0.5", "--max-steps", "1", "--disc-warmup-steps", "1", "--disc-size", "small", "--quiet",
+            "--checkpoint-dir", ck.toString(), "--log-dir", dir.resolve("logs").toString()};
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        CliRunner.Result r;
+        System.setErr(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+        try { // the trainer's console is the process's standard error
+            r = CliRunner.run(concat(common, "--batch-size", "auto"));
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(0, r.code(), r.err());
+        String log = console.toString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("batch size (\\d+), by --batch-size auto: .*per clip")
+                .matcher(log);
+        assertTrue(m.find(), log);
+        int chosen = Integer.parseInt(m.group(1));
+        assertTrue(chosen >= 1 && chosen <= 4, "at most the demo's 4: " + chosen);
+        var meta = io.github.soundstream.checkpoint.CheckpointFile.readMeta(ck.resolve("soundstream_step_1.ckpt"));
+        assertEquals(chosen, meta.data().batchSize());
+
+        CliRunner.Result bad = CliRunner.run(concat(common, "--batch-size", "lots"));
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--batch-size takes a number or auto, got 'lots'"), bad.err());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

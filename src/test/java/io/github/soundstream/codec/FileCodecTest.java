@@ -41,6 +41,39 @@ class FileCodecTest {
         return p;
     }
 
+    /**
+     * PyTorch's grad mode is per thread and only the engine's starting thread has it off: a worker thread (--jobs,
+     * a Spark task) must still give the very bytes the main thread gives, for the bitstream and the audio.
+     */
+    @Test
+    void anyThreadEncodesAndDecodesTheSameBytes() throws Exception {
+        Path in = input("threads.wav", 2, 16000);
+        try (SoundStreamCodec codec = SoundStreamCodec.load(checkpoint)) {
+            FileCodec files = new FileCodec(codec);
+            assertFalse(ai.djl.pytorch.jni.JniUtils.isGradMode(), "the engine's thread starts with grad mode off");
+            files.encode(in, dir.resolve("main.ssc"), 4);
+            files.decode(dir.resolve("main.ssc"), dir.resolve("main.wav"), null, false);
+            Throwable[] failure = {null};
+            Thread worker = new Thread(() -> {
+                try {
+                    assertTrue(ai.djl.pytorch.jni.JniUtils.isGradMode(), "a new thread starts with grad mode on");
+                    files.encode(in, dir.resolve("worker.ssc"), 4);
+                    files.decode(dir.resolve("worker.ssc"), dir.resolve("worker.wav"), null, false);
+                    assertTrue(ai.djl.pytorch.jni.JniUtils.isGradMode(), "and has it back on afterwards");
+                } catch (Throwable t) {
+                    failure[0] = t;
+                }
+            });
+            worker.start();
+            worker.join();
+            if (failure[0] != null) {
+                throw new AssertionError(failure[0]);
+            }
+            assertArrayEquals(Files.readAllBytes(dir.resolve("main.ssc")), Files.readAllBytes(dir.resolve("worker.ssc")));
+            assertArrayEquals(Files.readAllBytes(dir.resolve("main.wav")), Files.readAllBytes(dir.resolve("worker.wav")));
+        }
+    }
+
     @Test
     void fileEncodeDecodeMatchesTheModelOnTheWholeSignal() throws IOException {
         Path in = input("a.wav", 3, 8000);

@@ -197,7 +197,8 @@ class TrainerTest {
 
         var wider = new TrainingSession.Request(new Trainer.Setup("test", null, null, setup.model(),
                 setup.discriminators().withWeightNorm(true), setup.data(), setup.training(), setup.checkpointDir(),
-                setup.logDir()), false, true, TrainingSession.Changes.NONE, null, "latest", null, "cpu", true, null);
+                setup.logDir()), false, true, TrainingSession.Changes.NONE, null, "latest", null, "cpu", true, null,
+                false);
         TrainingSetupException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingSetupException.class,
                 () -> TrainingSession.run(wider, QUIET, x -> { }));
         assertTrue(e.getMessage().contains("discriminators"), e.getMessage());

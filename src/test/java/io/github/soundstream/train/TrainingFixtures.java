@@ -46,6 +46,7 @@ final class TrainingFixtures {
     /** A session request for {@code setup} (its run name and id are ignored), on the CPU, quiet. */
     static TrainingSession.Request request(Trainer.Setup setup, boolean modelGiven, String resume,
             TrainingSession.Changes changes) {
-        return new TrainingSession.Request(setup, modelGiven, false, changes, null, resume, null, "cpu", true, null);
+        return new TrainingSession.Request(setup, modelGiven, false, changes, null, resume, null, "cpu", true, null,
+                false);
     }
 }
