@@ -50,6 +50,9 @@ final class EvalCommand implements Callable<Integer> {
     String baseline;
 
     @CommandLine.Mixin
+    FileJobsOption fileJobs;
+
+    @CommandLine.Mixin
     HelpOption helpOption;
 
     @CommandLine.Spec
@@ -70,6 +73,8 @@ final class EvalCommand implements Callable<Integer> {
             chosen.add(files.get((int) i));
         }
         chosen.sort(null);
+        List<CodecJobs.Job> jobs = chosen.stream().map(f -> new CodecJobs.Job(f, f)).toList();
+        int atOnce = fileJobs.plan(jobs, spec); // before the engine starts: it sets the threads per file
         double[] kbps = bitrates.clone();
         Arrays.sort(kbps);
         PrintWriter out = spec.commandLine().getOut();
@@ -96,16 +101,11 @@ final class EvalCommand implements Callable<Integer> {
                 }
             }
             Evaluation evaluation = new Evaluation(codec, opus);
-            List<Evaluation.Sample> results = new ArrayList<>();
-            int failures = 0;
-            for (Path f : chosen) {
-                try {
-                    results.add(evaluation.evaluate(f, kbps));
-                } catch (IOException | RuntimeException e) {
-                    err.println(CodecCommands.reasonLine(f, e));
-                    failures++;
-                }
-            }
+            java.util.Map<Path, Evaluation.Sample> evaluated = new java.util.concurrent.ConcurrentHashMap<>();
+            int failures = CodecJobs.runEach(jobs, atOnce, out, err,
+                    (job, jobOut, jobErr) -> evaluated.put(job.input(), evaluation.evaluate(job.input(), kbps)));
+            List<Evaluation.Sample> results = chosen.stream().filter(evaluated::containsKey).map(evaluated::get)
+                    .toList();
             EvalReport r = new EvalReport(checkpoint.toString(), codec.config(), results, kbps);
             out.println("kbit/s  achieved  SI-SNR dB  SNR dB  mel dist  MR-STFT  LSD dB  tonal F1  steady  enc xRT"
                     + "  dec xRT");

@@ -49,7 +49,7 @@ final class CorpusJobs {
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             write.accept(done);
-            return JobSummary.of(verb, done, (System.nanoTime() - startNanos) / 1e9);
+            return JobSummary.of(verb, done, startNanos);
         } finally {
             done.unpersist();
         }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.StreamCapabilities;
 
 /**
  * Output files on any Hadoop file system, written so that a file under its final name is always complete: the
@@ -43,8 +45,11 @@ final class CorpusOutputs {
         FileSystem fs = fileSystem(file);
         Path tmp = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = fs.create(tmp, true)) {
+            try (FSDataOutputStream out = fs.create(tmp, true)) {
                 content.writeTo(out);
+                if (out.hasCapability(StreamCapabilities.HSYNC)) {
+                    out.hsync(); // on disk before it takes the final name, as the CLI's outputs (object stores: on close)
+                }
             }
             if (fs.exists(file)) {
                 fs.delete(file, false);

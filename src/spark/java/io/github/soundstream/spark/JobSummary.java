@@ -11,8 +11,11 @@ record JobSummary(String verb, long files, long done, long skipped, long failed,
         double wallSeconds, List<String> failures) {
     static final int FAILURES_SHOWN = 20;
 
-    /** Counts the job's result rows (one per input file, with {@link CodesTable}'s status column). */
-    static JobSummary of(String verb, Dataset<Row> results, double wallSeconds) {
+    /**
+     * Counts the job's result rows (one per input file, with {@link CodesTable}'s status column); the job's time
+     * runs from {@code startNanos} to the end of this count, which may be what computes the rows.
+     */
+    static JobSummary of(String verb, Dataset<Row> results, long startNanos) {
         long done = 0;
         long skipped = 0;
         long failed = 0;
@@ -31,7 +34,8 @@ record JobSummary(String verb, long files, long done, long skipped, long failed,
         List<String> failures = results.filter(functions.col("status").equalTo(CodesTable.FAILED))
                 .select("error").orderBy("error").limit(FAILURES_SHOWN).as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList();
-        return new JobSummary(verb, done + skipped + failed, done, skipped, failed, seconds, wallSeconds, failures);
+        return new JobSummary(verb, done + skipped + failed, done, skipped, failed, seconds,
+                (System.nanoTime() - startNanos) / 1e9, failures);
     }
 
     String describe() {

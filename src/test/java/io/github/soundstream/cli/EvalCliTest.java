@@ -48,5 +48,29 @@ class EvalCliTest {
         assertTrue(j.contains("\"achieved_kbps\"") && j.contains("\"layers\"") && j.contains("\"tonal_peak_f1\"")
                 && j.contains("\"steady_lines\""), j);
         assertTrue(out.toString().contains("report: " + html), out.toString());
+
+        // files at once: the same figures per file, in the same order (only the speeds may differ)
+        Path json2 = dir.resolve("r2.json");
+        Files.write(audio.resolve("s3.wav"), new byte[] {1, 2, 3});
+        int code2 = cl.execute("eval", "--checkpoint", ck.toString(), "--audio-dir", audio.toString(), "--bitrates",
+                "0.1,0.4", "--num-samples", "4", "--jobs", "2", "--report", dir.resolve("r2.html").toString(),
+                "--json", json2.toString());
+        assertEquals(1, code2, "the unreadable file fails alone");
+        assertTrue(err.toString().contains("s3.wav"), err.toString());
+        String once = withoutSpeeds(Files.readString(json2));
+        for (String file : new String[] {"s0.wav", "s1.wav"}) {
+            assertTrue(once.contains(file), once);
+        }
+        assertTrue(once.indexOf("s0.wav") < once.indexOf("s1.wav") && once.indexOf("s1.wav") < once.indexOf("s2.wav"),
+                "files keep their order");
+        Path json1 = dir.resolve("r1.json");
+        assertEquals(1, cl.execute("eval", "--checkpoint", ck.toString(), "--audio-dir", audio.toString(),
+                "--bitrates", "0.1,0.4", "--num-samples", "4", "--jobs", "1", "--report",
+                dir.resolve("r1.html").toString(), "--json", json1.toString()));
+        assertEquals(withoutSpeeds(Files.readString(json1)), once);
+    }
+
+    private static String withoutSpeeds(String json) {
+        return json.replaceAll("\"(encode|decode)_x_realtime\"\\s*:\\s*[^,\\n}]+", "");
     }
 }
