@@ -118,11 +118,6 @@ public final class TrainingSession {
                     + "minimum), got " + data.clipSeconds());
         }
         ClipSource clips = clipSource(data, training.seed());
-        if (request.epochs() != null) {
-            long perEpoch = Math.max(1, clips.size() / data.batchSize());
-            training = training.toBuilder().maxSteps(Math.min(training.maxSteps(), request.epochs() * perEpoch))
-                    .build();
-        }
         CheckpointStore store = new CheckpointStore(asked.checkpointDir());
         try {
             store.checkWritable();
@@ -131,24 +126,32 @@ public final class TrainingSession {
                     + e.getMessage());
         }
         List<Device> devices = devices(request.device());
-        if (request.autoBatch() && resumed == null) { // a resumed run keeps the batch its checkpoint stored
-            data = autoBatch(model, disc, training, data, devices, console);
-        }
-        try {
-            ReplicaGroup.checkSplit(data.batchSize(), devices.size());
-        } catch (IllegalArgumentException e) {
-            throw new TrainingSetupException("--batch-size " + data.batchSize() + ": " + e.getMessage());
+        boolean probe = request.autoBatch() && resumed == null; // a resumed run keeps the batch its checkpoint stored
+        if (!probe) { // an automatic batch is a multiple of the devices by construction
+            try {
+                ReplicaGroup.checkSplit(data.batchSize(), devices.size());
+            } catch (IllegalArgumentException e) {
+                throw new TrainingSetupException("--batch-size " + data.batchSize() + ": " + e.getMessage());
+            }
         }
         String runName = resumed != null ? resumed.runName() : "soundstream_" + LocalDateTime.now().format(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String runId = resumed != null ? resumed.runId() : newRunId();
-        Trainer.Setup setup = new Trainer.Setup(asked.version(), runName, runId, model, disc, data, training,
-                asked.checkpointDir(), asked.logDir());
 
-        try (Closeable lock = lock(store)) {
+        try (Closeable lock = lock(store)) { // refusals come before the seconds the batch probe takes
             if (resumed == null && request.initFrom() == null) {
                 refuseForeignCheckpoints(store, runId);
             }
+            if (probe) {
+                data = autoBatch(model, disc, training, data, devices, console);
+            }
+            if (request.epochs() != null) {
+                long perEpoch = Math.max(1, clips.size() / data.batchSize());
+                training = training.toBuilder().maxSteps(Math.min(training.maxSteps(), request.epochs() * perEpoch))
+                        .build();
+            }
+            Trainer.Setup setup = new Trainer.Setup(asked.version(), runName, runId, model, disc, data, training,
+                    asked.checkpointDir(), asked.logDir());
             return train(request, setup, clips, devices, resumed, resumePath, console, onFinish);
         }
     }
