@@ -42,8 +42,10 @@ final class CorpusDecodeJob {
             inputs = CorpusJobs.rows(spark, files, Map.of());
             count = files.size();
         }
+        JobCounters counters = new JobCounters(spark.sparkContext());
         DecodeTask task = new DecodeTask(CorpusJobs.ship(spark, o.checkpoint()), o.outRoot(), o.sampleRate(),
-                new HadoopConf(spark.sparkContext().hadoopConfiguration()));
-        return CorpusJobs.run("decoded", start, inputs, count, o.partitions(), task, CodesTable.SCHEMA, results -> { });
+                new HadoopConf(spark.sparkContext().hadoopConfiguration()), counters);
+        return CorpusJobs.run("decoded", start, inputs, count, o.partitions(), task, counters, CodesTable.SCHEMA,
+                null);
     }
 }

@@ -34,15 +34,13 @@ final class CorpusEncodeJob {
         long start = System.nanoTime();
         List<CorpusListing.Entry> files = CorpusJobs.list(spark, name -> AudioFiles.isAudioFileName(Path.of(name)),
                 o.input(), o.inputList());
+        JobCounters counters = new JobCounters(spark.sparkContext());
         EncodeTask task = new EncodeTask(CorpusJobs.ship(spark, o.checkpoint()), o.layers(), o.sscRoot(),
-                o.table() != null, new HadoopConf(spark.sparkContext().hadoopConfiguration()));
+                o.table() != null, new HadoopConf(spark.sparkContext().hadoopConfiguration()), counters);
         return CorpusJobs.run("encoded", start, CorpusJobs.rows(spark, files, tableStatuses(o.table())), files.size(),
-                o.partitions(), task, CodesTable.RESULTS, results -> {
-                    if (o.table() != null) {
-                        results.filter(functions.col("to_table")).drop("to_table")
-                                .write().mode(SaveMode.Append).parquet(o.table());
-                    }
-                });
+                o.partitions(), task, counters, CodesTable.RESULTS, o.table() == null ? null
+                        : results -> results.filter(functions.col("to_table")).drop("to_table")
+                                .write().mode(SaveMode.Append).parquet(o.table()));
     }
 
     /** Each path the table has a row for, with "ok" where any of its rows is (empty when there is no table). */

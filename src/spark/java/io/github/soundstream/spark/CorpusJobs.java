@@ -14,7 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
 
 /** What the encode and decode jobs share. */
 final class CorpusJobs {
@@ -38,21 +38,19 @@ final class CorpusJobs {
     }
 
     /**
-     * Runs {@code task} over {@code inputs} ({@code count} rows), hands its results to {@code write} (a table to
-     * append to, or nothing) and sums them up. The results are persisted between the two, so that every file is
-     * worked on once.
+     * Runs {@code task} over {@code inputs} ({@code count} rows) and hands its results to {@code write}, the one
+     * action that computes them (a table to append to; null: none, the outputs are files), then sums them up.
      */
     static JobSummary run(String verb, long startNanos, Dataset<Row> inputs, long count, int partitions,
-            CorpusTask task, StructType results, Consumer<Dataset<Row>> write) {
+            CorpusTask task, JobCounters counters, StructType results, Consumer<Dataset<Row>> write) {
         Dataset<Row> done = inputs.repartition(partitions(partitions, count, inputs.sparkSession()))
-                .mapPartitions(task, Encoders.row(results))
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
-        try {
+                .mapPartitions(task, Encoders.row(results));
+        if (write != null) {
             write.accept(done);
-            return JobSummary.of(verb, done, startNanos);
-        } finally {
-            done.unpersist();
+        } else {
+            done.foreachPartition((ForeachPartitionFunction<Row>) rows -> rows.forEachRemaining(r -> { }));
         }
+        return counters.summary(verb, startNanos);
     }
 
     /**

@@ -14,10 +14,12 @@ abstract class CorpusTask implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final String checkpointName;
     private final HadoopConf conf;
+    private final JobCounters counters;
 
-    CorpusTask(String checkpointName, HadoopConf conf) {
+    CorpusTask(String checkpointName, HadoopConf conf, JobCounters counters) {
         this.checkpointName = checkpointName;
         this.conf = conf;
+        this.counters = counters;
     }
 
     /** One file's work; a failure is the returned row's, never thrown. */
@@ -36,7 +38,9 @@ abstract class CorpusTask implements MapPartitionsFunction<Row, Row> {
 
             @Override
             public Row next() {
-                return process(inputs.next(), codec, files, outputs);
+                Row r = process(inputs.next(), codec, files, outputs);
+                counters.count(r);
+                return r;
             }
         };
     }

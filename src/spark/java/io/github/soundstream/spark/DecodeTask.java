@@ -24,8 +24,8 @@ final class DecodeTask extends CorpusTask {
     /** Output rate, or null for the model's. */
     private final Integer sampleRate;
 
-    DecodeTask(String checkpointName, String outRoot, Integer sampleRate, HadoopConf conf) {
-        super(checkpointName, conf);
+    DecodeTask(String checkpointName, String outRoot, Integer sampleRate, HadoopConf conf, JobCounters counters) {
+        super(checkpointName, conf, counters);
         this.outRoot = outRoot;
         this.sampleRate = sampleRate;
     }

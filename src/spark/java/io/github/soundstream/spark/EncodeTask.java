@@ -20,8 +20,9 @@ final class EncodeTask extends CorpusTask {
     private final String sscRoot;
     private final boolean table;
 
-    EncodeTask(String checkpointName, int quantizers, String sscRoot, boolean table, HadoopConf conf) {
-        super(checkpointName, conf);
+    EncodeTask(String checkpointName, int quantizers, String sscRoot, boolean table, HadoopConf conf,
+            JobCounters counters) {
+        super(checkpointName, conf, counters);
         this.quantizers = quantizers;
         this.sscRoot = sscRoot;
         this.table = table;
