@@ -8,7 +8,8 @@
 # On a cluster use spark-submit instead (README: "Encoding a corpus on Apache Spark").
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f target/soundstream-spark.jar ] || [ ! -f target/spark-classpath.txt ]; then
+if [ ! -f target/soundstream-spark.jar ] || [ ! -f target/spark-classpath.txt ] \
+   || [ -n "$(find src pom.xml -newer target/soundstream-spark.jar -print -quit)" ]; then
   mvn -B -q -Pspark package -DskipTests
   mvn -B -q -Pspark dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile=target/spark-classpath.txt
 fi
