@@ -47,8 +47,8 @@ final class CorpusOutputs {
         try {
             try (FSDataOutputStream out = fs.create(tmp, true)) {
                 content.writeTo(out);
-                if (out.hasCapability(StreamCapabilities.HSYNC)) {
-                    out.hsync(); // on disk before it takes the final name, as the CLI's outputs (object stores: on close)
+                if (out.hasCapability(StreamCapabilities.HSYNC)) { // object stores have none: they commit on close
+                    out.hsync(); // on disk before it takes the final name, as the CLI's outputs are
                 }
             }
             if (fs.exists(file)) {

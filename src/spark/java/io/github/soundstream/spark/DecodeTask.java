@@ -21,8 +21,9 @@ import org.apache.spark.sql.Row;
 final class DecodeTask extends CorpusTask {
     private static final long serialVersionUID = 1L;
     private final String outRoot;
-    /** Output rate, or null for the model's. */
+    /** Output rate; null for the model's; {@link #SOURCE_RATE} for the source file's, where the table has it. */
     private final Integer sampleRate;
+    static final int SOURCE_RATE = -1;
 
     DecodeTask(String checkpointName, String outRoot, Integer sampleRate, HadoopConf conf, JobCounters counters) {
         super(checkpointName, conf, counters);
@@ -45,12 +46,12 @@ final class DecodeTask extends CorpusTask {
             }
             java.nio.file.Path local = Files.createTempFile("soundstream-decode-", ".wav");
             try {
+                Integer rate = outputRate(in, codec);
                 long samples;
                 try (InputStream bitstream = open(in, path, codec, outputs)) {
-                    samples = files.decodeToFile(bitstream, local, sampleRate, false);
+                    samples = files.decodeToFile(bitstream, local, rate, false);
                 }
                 outputs.write(wav, out -> Files.copy(local, out));
-                int rate = sampleRate != null ? sampleRate : codec.config().sampleRate();
                 return CodesTable.decoded(path, relative, samples / (double) rate, rate);
             } finally {
                 Files.deleteIfExists(local);
@@ -58,6 +59,18 @@ final class DecodeTask extends CorpusTask {
         } catch (IOException | RuntimeException e) {
             return CodesTable.failed(path, relative, CorpusErrors.line(path, e));
         }
+    }
+
+    /** The rate this row decodes to: as asked, or the source's where asked for and known, else the model's. */
+    private int outputRate(Row in, SoundStreamCodec codec) {
+        if (sampleRate == null) {
+            return codec.config().sampleRate();
+        }
+        if (sampleRate != SOURCE_RATE) {
+            return sampleRate;
+        }
+        int column = java.util.Arrays.asList(in.schema().fieldNames()).indexOf("sample_rate");
+        return column >= 0 && !in.isNullAt(column) ? in.getInt(column) : codec.config().sampleRate();
     }
 
     /** The row's bitstream: its .ssc file, or one rebuilt from the table's codes with the model they name. */

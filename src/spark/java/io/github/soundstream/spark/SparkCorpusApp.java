@@ -100,8 +100,9 @@ public final class SparkCorpusApp {
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Root of the WAVs.")
         String output;
 
-        @Option(names = "--sample-rate", paramLabel = "HZ", description = "Output rate (default: the model's).")
-        Integer sampleRate;
+        @Option(names = "--sample-rate", paramLabel = "HZ|source", description = "Output rate (default: the model's; "
+                + "source: each file's own rate, which the table records).")
+        String sampleRate;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -112,9 +113,21 @@ public final class SparkCorpusApp {
             if (input != null && table != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give INPUT or --table, not both");
             }
+            Integer rate;
+            try {
+                rate = sampleRate == null ? null : sampleRate.equals("source") ? DecodeTask.SOURCE_RATE
+                        : Integer.valueOf(sampleRate);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--sample-rate takes a rate in Hz or "
+                        + "source, got '" + sampleRate + "'");
+            }
+            if (rate != null && rate != DecodeTask.SOURCE_RATE && (rate < 8000 || rate > 192000)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--sample-rate must be 8000..192000, or source");
+            }
             try (SparkSession spark = session("decode")) {
                 return report(new CorpusDecodeJob(spark).run(new CorpusDecodeJob.Options(checkpoint, input,
-                        inputList, table, output, sampleRate, partitions)));
+                        inputList, table, output, rate, partitions)));
             }
         }
     }

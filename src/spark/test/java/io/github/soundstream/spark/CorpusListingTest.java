@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class CorpusListingTest {
     @Test
     void globsMirrorFromTheFolderAboveTheFirstWildcard() {
-        assertEquals(new Path("hdfs://nn/archive"), CorpusListing.globRoot(new Path("hdfs://nn/archive/2024-*/*.flac")));
+        assertEquals(new Path("hdfs://nn/archive"),
+                CorpusListing.globRoot(new Path("hdfs://nn/archive/2024-*/*.flac")));
         assertEquals(new Path("/data"), CorpusListing.globRoot(new Path("/data/*.wav")));
     }
 

@@ -155,6 +155,16 @@ class SparkCorpusTest {
             cli.decode(ssc.resolve("birds/one.ssc"), expected, 16000, false);
             assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(fromSsc.resolve("birds/one.wav")));
         }
+        Path atSource = dir.resolve("wav-source");
+        JobSummary src = new CorpusDecodeJob(spark).run(new CorpusDecodeJob.Options(checkpoint, null, null, table,
+                atSource.toString(), DecodeTask.SOURCE_RATE, 0));
+        assertEquals(3, src.done(), src.describe());
+        try (SoundStreamCodec codec = SoundStreamCodec.load(checkpoint)) {
+            Path expected = dir.resolve("cli-dec/three-22k.wav");
+            new FileCodec(codec).decode(ssc.resolve("water/three.ssc"), expected, 22050, false);
+            assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(atSource.resolve("water/three.wav")),
+                    "each file back at its own rate, from the table's sample_rate");
+        }
         JobSummary rerun = new CorpusDecodeJob(spark).run(new CorpusDecodeJob.Options(checkpoint, null, null, table,
                 fromTable.toString(), null, 0));
         assertEquals(3, rerun.skipped(), rerun.describe());
