@@ -10,7 +10,8 @@ import io.github.soundstream.nn.StreamState;
 /**
  * Codes in, samples out: each frame decodes to one hop of audio as soon as it arrives (one frame of latency,
  * 13.3 ms at 24 kHz), continuing from the previous chunk's {@link StreamState}; chunked decoding matches whole
- * decoding within float rounding. Each chunk runs in its own NDManager scope.
+ * decoding within float rounding. Each chunk runs in its own NDManager scope. The network's output goes through
+ * a {@link DcBlocker}, so its constant offset never reaches the listener.
  */
 public final class StreamingDecoder implements AutoCloseable {
     private final SoundStreamGenerator generator;
@@ -18,6 +19,7 @@ public final class StreamingDecoder implements AutoCloseable {
     private final int hop;
     private final NDManager manager;
     private final StreamState state;
+    private final DcBlocker dcBlocker;
 
     StreamingDecoder(SoundStreamGenerator generator, int chunkFrames, NDManager parent) {
         if (chunkFrames < 1) {
@@ -28,6 +30,7 @@ public final class StreamingDecoder implements AutoCloseable {
         this.hop = generator.config().hopLength();
         this.manager = parent.newSubManager();
         this.state = new StreamState(manager);
+        this.dcBlocker = new DcBlocker(generator.config().sampleRate());
     }
 
     /** Decodes frames of codes ({@code [frame][layer]}, all with the same number of layers) to audio. */
@@ -50,6 +53,7 @@ public final class StreamingDecoder implements AutoCloseable {
             }
             done += n;
         }
+        dcBlocker.process(out);
         return out;
     }
 

@@ -92,6 +92,7 @@ class FileCodecTest {
                 var g = loadGenerator(m);
                 var x = m.create(audio, new Shape(1, 1, audio.length));
                 float[] ref = g.decode(g.encode(x, 4), audio.length).toFloatArray();
+                new DcBlocker(8000).process(ref); // the codec's decoder ends in it
                 for (int i = 0; i < ref.length; i++) {
                     float clipped = Math.max(-1f, Math.min(32767 / 32768f, ref[i]));
                     assertEquals(clipped, decoded[i], 1.01 / 32768 + 1e-5, "sample " + i);
