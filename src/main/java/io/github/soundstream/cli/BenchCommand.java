@@ -131,7 +131,8 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "preset %s, %,d parameters%n", preset, codec.parameters());
             out.println("whole-file encode:      " + codec.wholeEncode().format("x real time"));
             out.println("whole-file decode:      " + codec.wholeDecode().format("x real time"));
-            String streaming = latency == 1 ? "frame-by-frame" : String.format(Locale.ROOT, "streaming %2d-frame", latency);
+            String streaming = latency == 1 ? "frame-by-frame"
+                    : String.format(Locale.ROOT, "streaming %2d-frame", latency);
             out.println(streaming + " encode:  " + codec.streamEncode().format("x real time"));
             out.println(streaming + " decode:  " + codec.streamDecode().format("x real time"));
             out.printf(Locale.ROOT, "codec peak RSS:         %.0f MB%n", codecPeak);

@@ -15,6 +15,12 @@ public final class Reasons {
     private Reasons() {
     }
 
+    /** {@code subject: reason}, as one line; a reason that already starts with the subject is left as it is. */
+    public static String about(String subject, Throwable e) {
+        String reason = of(e);
+        return reason.startsWith(subject) ? reason : subject + ": " + reason;
+    }
+
     public static String of(Throwable e) {
         if (e instanceof ConnectException) {
             return "connection refused" + detail(e);

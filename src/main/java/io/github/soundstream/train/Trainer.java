@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The training loop: batches in, one {@link TrainingStep} each, telemetry, checkpoints every save interval and at
  * the end. It stops at max steps, when its CPU budget is spent, when {@code stop} is raised (Ctrl-C / SIGTERM:
- * the current step finishes and is saved), or after {@value #MAX_NON_FINITE_IN_A_ROW} non-finite steps in a row (the last good state is saved).
+ * the current step finishes and is saved), or after {@value #MAX_NON_FINITE_IN_A_ROW} non-finite steps in a row
+ * (the last good state is saved).
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);

@@ -1,6 +1,7 @@
 package io.github.soundstream.spark;
 
 import io.github.soundstream.codec.SoundStreamCodec;
+import io.github.soundstream.files.Reasons;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ final class CorpusDecodeJob {
         try (SoundStreamCodec checked = SoundStreamCodec.load(o.checkpoint())) {
             checked.config(); // a damaged checkpoint fails here, on the driver, before any task
         } catch (IOException e) {
-            throw new IOException(CorpusErrors.line(o.checkpoint().toString(), e), e);
+            throw new IOException(Reasons.about(o.checkpoint().toString(), e), e);
         }
         Dataset<Row> inputs;
         long count;

@@ -2,6 +2,7 @@ package io.github.soundstream.spark;
 
 import io.github.soundstream.audio.AudioFiles;
 import io.github.soundstream.codec.SoundStreamCodec;
+import io.github.soundstream.files.Reasons;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -70,7 +71,7 @@ final class CorpusEncodeJob {
             }
             return kbps != null ? codec.quantizersFor(kbps) : codec.config().numQuantizers();
         } catch (IOException e) {
-            throw new IOException(CorpusErrors.line(checkpoint.toString(), e), e);
+            throw new IOException(Reasons.about(checkpoint.toString(), e), e);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.github.soundstream.codec.FileCodec;
 import io.github.soundstream.codec.SoundStreamCodec;
 import io.github.soundstream.codec.StreamHeader;
 import io.github.soundstream.model.ModelConfig;
+import io.github.soundstream.files.Reasons;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,7 +58,7 @@ final class DecodeTask extends CorpusTask {
                 Files.deleteIfExists(local);
             }
         } catch (IOException | RuntimeException e) {
-            return CodesTable.failed(path, relative, CorpusErrors.line(path, e));
+            return CodesTable.failed(path, relative, Reasons.about(path, e));
         }
     }
 

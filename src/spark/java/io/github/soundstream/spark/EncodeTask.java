@@ -3,6 +3,7 @@ package io.github.soundstream.spark;
 import io.github.soundstream.codec.FileCodec;
 import io.github.soundstream.codec.ModelFingerprint;
 import io.github.soundstream.codec.SoundStreamCodec;
+import io.github.soundstream.files.Reasons;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hadoop.fs.Path;
@@ -59,7 +60,7 @@ final class EncodeTask extends CorpusTask {
             return CodesTable.result(CodesTable.encoded(path, relative, encoded.result().seconds(),
                     encoded.source().sampleRate(), codes.toArray(), fingerprint), needRow);
         } catch (IOException | RuntimeException e) {
-            return CodesTable.result(CodesTable.failed(path, relative, CorpusErrors.line(path, e)),
+            return CodesTable.result(CodesTable.failed(path, relative, Reasons.about(path, e)),
                     table && tableStatus == null);
         }
     }

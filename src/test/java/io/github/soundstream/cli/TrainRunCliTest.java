@@ -77,8 +77,8 @@ class TrainRunCliTest {
         }
         assertEquals(0, r.code(), r.err());
         String log = console.toString(java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("batch size (\\d+), by --batch-size auto: .*per clip")
-                .matcher(log);
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("batch size (\\d+), by --batch-size auto: .*per clip").matcher(log);
         assertTrue(m.find(), log);
         int chosen = Integer.parseInt(m.group(1));
         assertTrue(chosen >= 1 && chosen <= 4, "at most the demo's 4: " + chosen);

@@ -69,8 +69,10 @@ class FileCodecTest {
             if (failure[0] != null) {
                 throw new AssertionError(failure[0]);
             }
-            assertArrayEquals(Files.readAllBytes(dir.resolve("main.ssc")), Files.readAllBytes(dir.resolve("worker.ssc")));
-            assertArrayEquals(Files.readAllBytes(dir.resolve("main.wav")), Files.readAllBytes(dir.resolve("worker.wav")));
+            for (String name : new String[] {".ssc", ".wav"}) {
+                assertArrayEquals(Files.readAllBytes(dir.resolve("main" + name)),
+                        Files.readAllBytes(dir.resolve("worker" + name)), name);
+            }
         }
     }
 

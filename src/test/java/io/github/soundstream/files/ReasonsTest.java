@@ -31,6 +31,13 @@ class ReasonsTest {
     }
 
     @Test
+    void aReasonAboutASubjectNamesItOnce() {
+        assertEquals("a.wav: disk full", Reasons.about("a.wav", new java.io.IOException("disk full")));
+        assertEquals("a.wav: truncated", Reasons.about("a.wav", new java.io.IOException("a.wav: truncated")));
+        assertEquals("a.wav: null pointer exception", Reasons.about("a.wav", new NullPointerException()));
+    }
+
+    @Test
     void messagelessExceptionsAreNamedByWhatTheyAre() {
         assertEquals("null pointer exception", Reasons.of(new NullPointerException()));
         assertEquals("permission denied", Reasons.of(new java.nio.file.AccessDeniedException("/x")));

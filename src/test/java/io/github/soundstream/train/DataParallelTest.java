@@ -66,7 +66,8 @@ class DataParallelTest {
                 assertArrayEquals(a.codesReplaced(), c.codesReplaced(), at + "codes replaced");
             }
             assertSameState(one.group.primary(), many.group.primary(), "after 4 steps");
-            for (TrainingModels r : many.group.all()) { // replicas hold weights and codebooks; optimizers only the primary
+            // replicas hold weights and codebooks; only the primary has optimizers
+            for (TrainingModels r : many.group.all()) {
                 assertSameParameters(many.group.primary().generator(), r.generator(), "a replica's generator");
                 assertSameParameters(many.group.primary().discriminators(), r.discriminators(),
                         "a replica's discriminators");

@@ -155,7 +155,8 @@ class TrainerTest {
                 "audio/clip0/original=audio", "--expect-kind", "mel/clip0/0.4kbps_original_vs_reconstruction=image",
                 "--expect-kind", "config=text", "--expect-kind", "codebook/perplexity_layer0=scalar",
                 "--expect-kind", "codebook/codes_used_since_last_log_layer0=scalar",
-                "--expect-kind", "device/cpu_memory_used_mb=scalar", "--expect-kind", "device/cpu_memory_total_mb=scalar");
+                "--expect-kind", "device/cpu_memory_used_mb=scalar",
+                "--expect-kind", "device/cpu_memory_total_mb=scalar");
     }
 
     @Test
