@@ -30,6 +30,11 @@ public final class BenchComparison {
     /** One line per figure both hold: "label: this vs reference: ratio× better|worse". */
     public static List<String> lines(JsonObject current, JsonObject reference) {
         List<String> out = new ArrayList<>();
+        String precision = text(current, "precision");
+        String referencePrecision = text(reference, "precision");
+        if (!precision.equals(referencePrecision)) {
+            out.add("convolutions: " + precision + " vs " + referencePrecision);
+        }
         for (Figure f : FIGURES) {
             Double a = number(current, f.path());
             Double b = number(reference, f.path());
@@ -41,6 +46,12 @@ public final class BenchComparison {
                     better >= 1 ? better : 1 / better, better >= 1 ? "better" : "worse"));
         }
         return out;
+    }
+
+    /** A text field; runs from before the field existed computed in fp32. */
+    private static String text(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e != null && e.isJsonPrimitive() ? e.getAsString() : "fp32";
     }
 
     private static Double number(JsonObject o, String path) {

@@ -7,6 +7,7 @@ import io.github.soundstream.bench.Stats;
 import io.github.soundstream.bench.TrainingBenchmark;
 import io.github.soundstream.bench.BenchComparison;
 import io.github.soundstream.config.Json;
+import io.github.soundstream.engine.ConvolutionPrecision.Precision;
 import io.github.soundstream.engine.EngineSetup;
 import io.github.soundstream.train.RunDefaults;
 import java.io.IOException;
@@ -63,6 +64,9 @@ final class BenchCommand implements Callable<Integer> {
     String part;
 
     @CommandLine.Mixin
+    PrecisionOption precisionOption;
+
+    @CommandLine.Mixin
     HelpOption helpOption;
 
     @CommandLine.Spec
@@ -96,6 +100,7 @@ final class BenchCommand implements Callable<Integer> {
                         + "--json file (" + io.github.soundstream.files.Reasons.of(e) + ")");
             }
         }
+        Precision precision = precisionOption.apply(spec.commandLine().getErr());
         List<String> engine = EngineSetup.describe(EngineSetup.engine());
         CodecBenchmark.Result codec = CodecBenchmark.run(preset, seconds, Math.min(seconds, 5), runs, latency);
         double codecPeak = HostMemory.peakMb();
@@ -121,6 +126,7 @@ final class BenchCommand implements Callable<Integer> {
         o.add("stream_encode_x_rt", Json.number(codec.streamEncode().median()));
         o.add("stream_decode_x_rt", Json.number(codec.streamDecode().median()));
         o.addProperty("stream_latency_frames", latency);
+        o.addProperty("precision", precision.toString());
         o.add("codec_peak_rss_mb", Json.number(codecPeak));
         o.add("training", trainingJson);
         o.addProperty("engine", String.join("; ", engine));
@@ -128,7 +134,8 @@ final class BenchCommand implements Callable<Integer> {
             out.println(Json.pretty(o));
         } else {
             engine.forEach(out::println);
-            out.printf(Locale.ROOT, "preset %s, %,d parameters%n", preset, codec.parameters());
+            out.printf(Locale.ROOT, "preset %s, %,d parameters, %s convolutions%n", preset, codec.parameters(),
+                    precision);
             out.println("whole-file encode:      " + codec.wholeEncode().format("x real time"));
             out.println("whole-file decode:      " + codec.wholeDecode().format("x real time"));
             String streaming = latency == 1 ? "frame-by-frame"

@@ -38,6 +38,9 @@ final class DecodeCommand implements Callable<Integer> {
     FileJobsOption fileJobs;
 
     @CommandLine.Mixin
+    PrecisionOption precisionOption;
+
+    @CommandLine.Mixin
     HelpOption helpOption;
 
     @CommandLine.Spec
@@ -58,6 +61,7 @@ final class DecodeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         int atOnce = fileJobs.plan(jobs, spec);
+        precisionOption.apply(err);
         Path ck = checkpoint != null ? checkpoint : CodecCommands.findCheckpointFor(jobs, Path.of("checkpoints"));
         try (SoundStreamCodec codec = CodecCommands.load(ck)) {
             FileCodec files = new FileCodec(codec);

@@ -47,6 +47,9 @@ final class EncodeCommand implements Callable<Integer> {
     FileJobsOption fileJobs;
 
     @CommandLine.Mixin
+    PrecisionOption precisionOption;
+
+    @CommandLine.Mixin
     HelpOption helpOption;
 
     @CommandLine.Spec
@@ -63,6 +66,7 @@ final class EncodeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         int atOnce = fileJobs.plan(jobs, spec);
+        precisionOption.apply(err);
         try (SoundStreamCodec codec = CodecCommands.load(checkpoint)) {
             int n;
             try {

@@ -53,6 +53,9 @@ final class EvalCommand implements Callable<Integer> {
     FileJobsOption fileJobs;
 
     @CommandLine.Mixin
+    PrecisionOption precisionOption;
+
+    @CommandLine.Mixin
     HelpOption helpOption;
 
     @CommandLine.Spec
@@ -79,6 +82,7 @@ final class EvalCommand implements Callable<Integer> {
         Arrays.sort(kbps);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        precisionOption.apply(err);
         try (SoundStreamCodec codec = CodecCommands.load(checkpoint)) {
             for (double k : kbps) {
                 try {

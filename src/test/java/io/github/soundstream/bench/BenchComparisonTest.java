@@ -22,4 +22,14 @@ class BenchComparisonTest {
                 "whole-file decode (× real time): 10.00 vs 20.00: 2.00× worse",
                 "codec peak RSS (MB): 800.0 vs 400.0: 2.00× worse"), BenchComparison.lines(now, before));
     }
+
+    @Test
+    void aRunWithOtherConvolutionsSaysSoFirst() {
+        JsonObject now = json("{\"whole_encode_x_rt\": 30, \"precision\": \"bf16\"}");
+        JsonObject before = json("{\"whole_encode_x_rt\": 15}");
+        assertEquals(List.of("convolutions: bf16 vs fp32", "whole-file encode (× real time): 30.00 vs 15.00: 2.00× better"),
+                BenchComparison.lines(now, before));
+        assertEquals(1, BenchComparison.lines(now, json("{\"whole_encode_x_rt\": 15, \"precision\": \"bf16\"}"))
+                .size());
+    }
 }
