@@ -134,6 +134,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Weight of a time-domain L1 term (0, the original's; EnCodec uses 0.1).")
     double lambdaL1;
 
+    @Option(names = "--lambda-stft", defaultValue = "0", paramLabel = "W",
+            description = "Weight of a multi-resolution linear-frequency STFT loss (spectral convergence + log "
+                    + "magnitude at 512, 1024, 2048), which hears a tone apart from noise in the same mel band (0, "
+                    + "the original's).")
+    double lambdaStft;
+
     @Option(names = "--adam-betas", split = ",", defaultValue = "0.8,0.9", paramLabel = "B1,B2",
             description = "AdamW betas of both optimizers (0.8,0.9, the original's; DAC uses 0.8,0.99).")
     double[] betas;
@@ -178,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
                     .discWarmupSteps(or(warmup, defaults.discWarmupSteps()))
                     .saveInterval(or(saveInterval, defaults.saveInterval())).maxCheckpoints(maxCheckpoints)
                     .sampleInterval(or(sampleInterval, defaults.sampleInterval())).logInterval(logInterval).seed(seed)
-                    .lambdaL1(lambdaL1).betas(beta(0), beta(1)).melLoss(melLoss).build();
+                    .lambdaL1(lambdaL1).betas(beta(0), beta(1)).melLoss(melLoss).lambdaStft(lambdaStft).build();
             disc = DiscriminatorConfig.named(discSize != null ? discSize : defaults.discriminators())
                     .withWeightNorm(discWeightNorm);
             if (discriminatorSet != null) {

@@ -22,11 +22,14 @@ package io.github.soundstream.config;
  * @param beta2              AdamW β2 of both optimizers (0.9, the original's; DAC uses 0.99)
  * @param lambdaL1           weight of a time-domain L1 term (0: the original's recipe; EnCodec uses 0.1)
  * @param melLoss            the reconstruction loss: "soundstream" (the paper's) or "dac" (DAC's 7-window loss)
+ * @param lambdaStft         weight of a multi-resolution linear-frequency STFT loss (spectral convergence + log
+ *                           magnitude at 512, 1024 and 2048; 0: the original's recipe), which tells a tone from
+ *                           noise in the same mel band
  */
 public record TrainingConfig(long maxSteps, double generatorLr, double discriminatorLr, double lrDecay,
         long discWarmupSteps, long saveInterval, int maxCheckpoints, long sampleInterval, long logInterval, long seed,
         double lambdaAdv, double lambdaFeat, double lambdaRec, double gradClip, double quantizerDropout, double beta1,
-        double beta2, double lambdaL1, String melLoss) {
+        double beta2, double lambdaL1, String melLoss, double lambdaStft) {
 
     public TrainingConfig {
         String c = "training config";
@@ -47,6 +50,7 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
         Limits.require(c, "beta1", beta1, 0, false, 0.9999);
         Limits.require(c, "beta2", beta2, 0, false, 0.99999);
         Limits.require(c, "lambdaL1", lambdaL1, 0, false, 1e6);
+        Limits.require(c, "lambdaStft", lambdaStft, 0, false, 1e6);
         Limits.requireThat(c, "soundstream".equals(melLoss) || "dac".equals(melLoss), "melLoss = " + melLoss
                 + ", must be soundstream or dac");
     }
@@ -62,7 +66,8 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
                 .lrDecay(lrDecay).discWarmupSteps(discWarmupSteps).saveInterval(saveInterval)
                 .maxCheckpoints(maxCheckpoints).sampleInterval(sampleInterval).logInterval(logInterval).seed(seed)
                 .lambdaAdv(lambdaAdv).lambdaFeat(lambdaFeat).lambdaRec(lambdaRec).gradClip(gradClip)
-                .quantizerDropout(quantizerDropout).betas(beta1, beta2).lambdaL1(lambdaL1).melLoss(melLoss);
+                .quantizerDropout(quantizerDropout).betas(beta1, beta2).lambdaL1(lambdaL1).melLoss(melLoss)
+                .lambdaStft(lambdaStft);
     }
 
     /** Named setters over the original's defaults: no more fifteen numbers by position. */
@@ -86,6 +91,7 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
         private double beta2 = BETA2;
         private double lambdaL1 = 0;
         private String melLoss = "soundstream";
+        private double lambdaStft = 0;
 
         private Builder() {
         }
@@ -181,10 +187,15 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
             return this;
         }
 
+        public Builder lambdaStft(double v) {
+            lambdaStft = v;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(maxSteps, generatorLr, discriminatorLr, lrDecay, discWarmupSteps, saveInterval,
                     maxCheckpoints, sampleInterval, logInterval, seed, lambdaAdv, lambdaFeat, lambdaRec, gradClip,
-                    quantizerDropout, beta1, beta2, lambdaL1, melLoss);
+                    quantizerDropout, beta1, beta2, lambdaL1, melLoss, lambdaStft);
         }
     }
 

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.github.soundstream.audio.MelFilterbank;
-import io.github.soundstream.audio.Spectrogram;
 import io.github.soundstream.nn.Constants;
 
 /**
@@ -86,14 +85,10 @@ public final class MelReconstructionLoss {
     /** (B, frames, bands) mel magnitudes. */
     NDArray mel(NDArray audio, int window, int bands) {
         DataType type = audio.getDataType();
-        NDArray hann = constants.array("hann" + window + type,
-                m -> m.create(Spectrogram.hann(window)).toType(type, false));
         NDArray filters = constants.array("melT" + window + "x" + bands + "/" + sampleRate + type, m -> {
             MelFilterbank fb = new MelFilterbank(sampleRate, window, bands, 0, sampleRate / 2.0);
             return m.create(fb.toFloatMatrix(), new Shape(bands, fb.bins())).transpose().toType(type, false);
         });
-        NDArray spec = audio.squeeze(1).stft(window, window / 4, true, hann, true).real(); // (B, F, frames, 2)
-        NDArray magnitude = spec.square().sum(new int[] {3}).add(constants.like(1e-12, spec)).sqrt();
-        return magnitude.transpose(0, 2, 1).matMul(filters);
+        return StftMagnitudeLoss.magnitudes(audio, window, constants).transpose(0, 2, 1).matMul(filters);
     }
 }

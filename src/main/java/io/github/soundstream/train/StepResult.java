@@ -8,11 +8,11 @@ public record StepResult(long step, int quantizers, boolean adversarial, Generat
         DiscriminatorLosses discriminator, boolean skipped, int[] codesReplaced, long[][] codes, int codebookSize) {
 
     /**
-     * The generator step's losses (adversarial ones NaN in warm-up; the time-domain L1, unweighted, NaN when its
-     * weight is 0) and gradient norm.
+     * The generator step's losses (adversarial ones NaN in warm-up; the time-domain L1 and the linear STFT loss,
+     * unweighted, NaN when their weight is 0) and gradient norm.
      */
     public record GeneratorLosses(double reconstruction, double commitment, double adversarial,
-            double featureMatching, double timeL1, double total, double gradNorm) {
+            double featureMatching, double timeL1, double stft, double total, double gradNorm) {
     }
 
     /** The discriminator step's hinge loss and gradient norm; NaN when it did not run. */

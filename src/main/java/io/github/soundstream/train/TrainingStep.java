@@ -13,6 +13,7 @@ import io.github.soundstream.data.Mixing;
 import io.github.soundstream.gan.AdversarialLosses;
 import io.github.soundstream.gan.DiscriminatorOutput;
 import io.github.soundstream.gan.MelReconstructionLoss;
+import io.github.soundstream.gan.StftMagnitudeLoss;
 import io.github.soundstream.model.QuantizerOutput;
 import io.github.soundstream.model.SoundStreamGenerator;
 import io.github.soundstream.nn.Constants;
@@ -33,6 +34,7 @@ final class TrainingStep {
     private final ReplicaGroup group;
     private final TrainingConfig config;
     private final List<MelReconstructionLoss> mels = new ArrayList<>();
+    private final List<StftMagnitudeLoss> stfts = new ArrayList<>();
     private final List<AdversarialLosses> adversarials = new ArrayList<>();
     private final Engine engine = Engine.getEngine("PyTorch");
 
@@ -47,6 +49,7 @@ final class TrainingStep {
             mels.add(MelReconstructionLoss.named(config.melLoss(), m.generator().config().sampleRate(),
                     m.constants()));
             adversarials.add(new AdversarialLosses(m.constants()));
+            stfts.add(new StftMagnitudeLoss(m.constants()));
         }
         group.broadcast(); // replicas start from the primary's state, loaded from a checkpoint or not
     }
@@ -113,7 +116,7 @@ final class TrainingStep {
     /** What one replica's generator pass leaves for the rest of the step. */
     private record GeneratorPass(SoundStreamGenerator.Output out, List<DiscriminatorOutput> realVerdicts,
             double reconstruction, double commitment, double adversarial, double featureMatching, double timeL1,
-            double total) {
+            double stft, double total) {
     }
 
     /**
@@ -135,6 +138,7 @@ final class TrainingStep {
         double feat = Double.NaN;
         double total;
         double l1;
+        double stft;
         try (GradientCollector gc = engine.newGradientCollector()) {
             out = g.forward(real, quantizers, true, c);
             NDArray recLoss = mels.get(r).compute(real, out.audio());
@@ -143,6 +147,11 @@ final class TrainingStep {
             if (config.lambdaL1() > 0) {
                 l1Term = real.sub(out.audio()).abs().mean();
                 loss = loss.add(l1Term.mul(c.like(config.lambdaL1(), l1Term)));
+            }
+            NDArray stftTerm = null;
+            if (config.lambdaStft() > 0) {
+                stftTerm = stfts.get(r).compute(real, out.audio());
+                loss = loss.add(stftTerm.mul(c.like(config.lambdaStft(), stftTerm)));
             }
             NDArray advTerm = null;
             NDArray featTerm = null;
@@ -165,6 +174,7 @@ final class TrainingStep {
             commit = out.quantizer().commitment().getFloat();
             total = loss.getFloat();
             l1 = l1Term == null ? Double.NaN : l1Term.getFloat();
+            stft = stftTerm == null ? Double.NaN : stftTerm.getFloat();
             if (adv) {
                 advLoss = advTerm.getFloat();
                 feat = featTerm.getFloat();
@@ -173,7 +183,7 @@ final class TrainingStep {
         if (adv) {
             Gradients.setTrainable(dParams, true);
         }
-        return new GeneratorPass(out, realVerdicts, rec, commit, advLoss, feat, l1, total);
+        return new GeneratorPass(out, realVerdicts, rec, commit, advLoss, feat, l1, stft, total);
     }
 
     /**
@@ -193,7 +203,8 @@ final class TrainingStep {
         }
         return new StepResult.GeneratorLosses(mean(passes, GeneratorPass::reconstruction),
                 mean(passes, GeneratorPass::commitment), mean(passes, GeneratorPass::adversarial),
-                mean(passes, GeneratorPass::featureMatching), mean(passes, GeneratorPass::timeL1), total, gNorm);
+                mean(passes, GeneratorPass::featureMatching), mean(passes, GeneratorPass::timeL1),
+                mean(passes, GeneratorPass::stft), total, gNorm);
     }
 
     private static double mean(List<GeneratorPass> passes, java.util.function.ToDoubleFunction<GeneratorPass> f) {

@@ -69,6 +69,9 @@ final class TrainingTelemetry implements AutoCloseable {
         if (Double.isFinite(r.generator().timeL1())) {
             writer.scalar("loss/time_l1", s, r.generator().timeL1());
         }
+        if (Double.isFinite(r.generator().stft())) {
+            writer.scalar("loss/stft", s, r.generator().stft());
+        }
         writer.scalar("loss/generator_total", s, r.generatorTotal());
         if (r.adversarial()) {
             writer.scalar("loss/adversarial", s, r.adversarialLoss());

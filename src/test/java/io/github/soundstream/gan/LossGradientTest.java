@@ -63,6 +63,25 @@ class LossGradientTest {
     }
 
     @Test
+    void stftMagnitudeLoss() {
+        StftMagnitudeLoss stft = new StftMagnitudeLoss(constants);
+        checkGradient("stft", x -> stft.compute(target, x));
+    }
+
+    /** The training loss is the eval report's multi-resolution STFT distance, here computed in float64. */
+    @Test
+    void stftMagnitudeLossIsTheMultiResolutionStftDistance() {
+        try (NDManager m = manager.newSubManager()) {
+            double loss = new StftMagnitudeLoss(constants).compute(target, fake).getDouble();
+            double reference = io.github.soundstream.metrics.Metrics.multiResolutionStftDistance(
+                    target.toType(DataType.FLOAT32, true).toFloatArray(), fake.toType(DataType.FLOAT32, true)
+                            .toFloatArray());
+            assertEquals(reference, loss, 1e-5 * reference);
+            assertEquals(0, new StftMagnitudeLoss(constants).compute(target, target).getDouble(), 1e-12);
+        }
+    }
+
+    @Test
     void generatorHingeThroughWaveAndStftDiscriminators() {
         AdversarialLosses adv = new AdversarialLosses(constants);
         checkGradient("generator hinge", x -> adv.generatorHinge(discriminators.discriminate(x, true)));

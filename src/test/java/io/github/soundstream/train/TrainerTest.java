@@ -207,34 +207,41 @@ class TrainerTest {
     }
 
     @Test
-    void theTimeDomainL1TermAndTheBetasGivenAreUsed() throws Exception {
+    void theTimeDomainL1AndStftTermsAndTheBetasGivenAreUsed() throws Exception {
         TrainingConfig base = TrainingFixtures.training(2, 5, 1000, 5); // warm-up: generator losses only
-        List<StepResult> withL1 = new ArrayList<>();
-        float[][] weights = new float[3][];
+        List<List<StepResult>> results = new ArrayList<>();
+        float[][] weights = new float[4][];
         TrainingConfig[] configs = {base, base.toBuilder().lambdaL1(0.1).build(),
-            base.toBuilder().betas(0.8, 0.99).build()};
+            base.toBuilder().betas(0.8, 0.99).build(), base.toBuilder().lambdaStft(2).build()};
         for (int i = 0; i < configs.length; i++) {
             Trainer.Setup setup = TrainingFixtures.setup(dir.resolve("r" + i), configs[i]);
             try (TrainingModels models = new TrainingModels(setup.model(), setup.discriminators(), 7, Device.cpu())) {
                 List<StepResult> steps = new ArrayList<>();
                 new Trainer(setup, models, TrainingFixtures.clips(), QUIET, true).onStep(steps::add)
                         .run(0, DataPosition.START, 0, new java.util.concurrent.atomic.AtomicBoolean());
-                if (i == 1) {
-                    withL1.addAll(steps);
-                }
+                results.add(steps);
                 weights[i] = firstDecoderWeight(models);
             }
         }
-        for (StepResult r : withL1) {
+        for (StepResult r : results.get(1)) {
             double l1 = r.generator().timeL1();
             assertTrue(l1 > 0, "the L1 term is computed: " + l1);
             assertEquals(r.reconstruction() + r.commitment() + 0.1 * l1, r.generatorTotal(),
                     1e-5 * Math.abs(r.generatorTotal()), "total = mel + commitment + 0.1 · L1");
         }
-        assertTrue(java.util.Arrays.stream(new int[] {1, 2}).allMatch(i -> !java.util.Arrays.equals(weights[0],
+        for (StepResult r : results.get(3)) {
+            double stft = r.generator().stft();
+            assertTrue(stft > 0, "the STFT term is computed: " + stft);
+            assertEquals(r.reconstruction() + r.commitment() + 2 * stft, r.generatorTotal(),
+                    1e-5 * Math.abs(r.generatorTotal()), "total = mel + commitment + 2 · STFT");
+        }
+        assertTrue(Double.isNaN(results.get(0).get(0).generator().stft()), "no STFT term at weight 0");
+        assertTrue(java.util.Arrays.stream(new int[] {1, 2, 3}).allMatch(i -> !java.util.Arrays.equals(weights[0],
                 weights[i])), "each option changes the update");
         io.github.soundstream.tensorboard.TbCheckAccess.verify(dir.resolve("r1/logs"), "--expect-kind",
                 "loss/time_l1=scalar");
+        io.github.soundstream.tensorboard.TbCheckAccess.verify(dir.resolve("r3/logs"), "--expect-kind",
+                "loss/stft=scalar");
     }
 
     @Test
