@@ -1,5 +1,6 @@
 package io.github.soundstream.engine;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -65,7 +66,7 @@ public final class ConvolutionPrecision {
         return measured();
     }
 
-    /** The arithmetic this process's CPU convolutions use, measured on one convolution against float64. */
+    /** The arithmetic this process's CPU convolutions use, measured on one CPU convolution against float64. */
     public static Precision measured() {
         return relativeError() > BF16_ERROR ? Precision.BF16 : Precision.FP32;
     }
@@ -82,7 +83,9 @@ public final class ConvolutionPrecision {
             w[i] = (float) (random.nextGaussian() / Math.sqrt(CHANNELS * KERNEL));
         }
         float[] y;
-        try (NDManager manager = NDManager.newBaseManager(); InferenceScope ignored = new InferenceScope()) {
+        // on the CPU whatever the default device: the mode is oneDNN's, and a GPU's TF32 would read as bf16 here
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+                InferenceScope ignored = new InferenceScope()) {
             NDArray input = manager.create(x, new Shape(1, CHANNELS, LENGTH));
             NDArray weight = manager.create(w, new Shape(CHANNELS, CHANNELS, KERNEL));
             y = Conv1d.conv1d(input, weight, null, new Shape(1), new Shape(0), new Shape(1), 1)
