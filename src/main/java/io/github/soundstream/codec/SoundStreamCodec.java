@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.soundstream.checkpoint.CheckpointFile;
 import io.github.soundstream.checkpoint.CheckpointMeta;
+import io.github.soundstream.engine.Denormals;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.model.SoundStreamGenerator;
 import java.io.IOException;
@@ -31,6 +32,7 @@ public final class SoundStreamCodec implements AutoCloseable {
     public static SoundStreamCodec load(Path checkpoint) throws IOException {
         CheckpointMeta meta = CheckpointFile.readMeta(checkpoint);
         NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+        Denormals.flushToZero(); // before the first operator here: the intra-op threads inherit it
         try {
             SoundStreamGenerator g = new SoundStreamGenerator(meta.model());
             g.initialize(manager, DataType.FLOAT32);

@@ -32,7 +32,9 @@ public final class EngineSetup {
 
     /** Loads the engine (0.5–3 s the first time, while natives unpack to the DJL cache). */
     public static Engine engine() {
-        return Engine.getEngine("PyTorch");
+        Engine engine = Engine.getEngine("PyTorch");
+        Denormals.flushToZero(); // before the first operator, so the intra-op threads inherit it
+        return engine;
     }
 
     /** Lines describing engine, device, natives and threads. */

@@ -9,6 +9,7 @@ import io.github.soundstream.data.BatchLoader;
 import io.github.soundstream.data.ClipSource;
 import io.github.soundstream.data.DataConfig;
 import io.github.soundstream.data.DataPosition;
+import io.github.soundstream.engine.Denormals;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.tensorboard.SummaryWriter;
@@ -91,6 +92,7 @@ public final class Trainer {
     public TrainingSummary run(long startStep, DataPosition start, long skippedBefore, AtomicBoolean stop)
             throws IOException {
         TrainingConfig tc = setup.training();
+        Denormals.flushToZero(); // on the thread that runs the steps, whichever it is
         CheckpointStore store = new CheckpointStore(setup.checkpointDir());
         store.removeInterruptedSaves(setup.runId());
         List<TrainingModels> all = new ArrayList<>();

@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import io.github.soundstream.checkpoint.CheckpointFile;
 import io.github.soundstream.checkpoint.CheckpointMeta;
 import io.github.soundstream.config.TrainingConfig;
+import io.github.soundstream.engine.Denormals;
 import io.github.soundstream.engine.TrustedConvolutions;
 import io.github.soundstream.gan.DiscriminatorConfig;
 import io.github.soundstream.gan.Discriminators;
@@ -34,6 +35,7 @@ public final class TrainingModels implements AutoCloseable {
 
     public TrainingModels(ModelConfig model, DiscriminatorConfig disc, long seed, Device device) {
         this.manager = Engine.getEngine("PyTorch").newBaseManager(device);
+        Denormals.flushToZero(); // before the first operator here: the intra-op threads inherit it
         this.constants = new Constants(manager);
         Engine.getEngine("PyTorch").setRandomSeed((int) (seed ^ (seed >>> 32)));
         this.generator = new SoundStreamGenerator(model);
