@@ -1,6 +1,7 @@
 package io.github.soundstream.engine;
 
 import ai.djl.pytorch.jni.LibUtils;
+import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.nio.file.Path;
@@ -16,17 +17,19 @@ import java.nio.file.Path;
  * anything a loss could resolve.
  */
 public final class Denormals {
-    private static final String LIBRARY = "libtorch_cpu.so";
-
     private Denormals() {
     }
 
     /** Sets FTZ and DAZ on the calling thread; false where the processor lacks them. */
     public static boolean flushToZero() {
-        NativeLibrary torch = NativeLibrary.getInstance(Path.of(LibUtils.getLibtorchPath()).resolve(LIBRARY)
-                .toString());
-        Pointer context = torch.getFunction("_ZN2at13globalContextEv").invokePointer(new Object[0]);
-        return (torch.getFunction("_ZN2at7Context16setFlushDenormalEb").invokeInt(new Object[] {context, 1})
-                & 0xff) != 0;
+        return (Torch.SET_FLUSH_DENORMAL.invokeInt(new Object[] {Torch.CONTEXT, 1}) & 0xff) != 0;
+    }
+
+    /** libtorch's symbols, looked up once: {@link InferenceScope} calls this for every streaming chunk. */
+    private static final class Torch {
+        private static final NativeLibrary LIBRARY = NativeLibrary.getInstance(
+                Path.of(LibUtils.getLibtorchPath()).resolve("libtorch_cpu.so").toString());
+        static final Pointer CONTEXT = LIBRARY.getFunction("_ZN2at13globalContextEv").invokePointer(new Object[0]);
+        static final Function SET_FLUSH_DENORMAL = LIBRARY.getFunction("_ZN2at7Context16setFlushDenormalEb");
     }
 }
