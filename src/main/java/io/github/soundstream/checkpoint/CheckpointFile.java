@@ -26,7 +26,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * The checkpoint container: a ZIP (readable by any zip tool) holding {@code meta.properties}
  * (configurations in plain text), {@code generator.params} and {@code discriminators.params} (DJL's parameter
- * format, EMA codebooks included) and the two optimizers' states. {@code encode}/{@code decode} read only the meta
+ * format, EMA codebooks included), the two optimizers' states and the loss balancer's. {@code encode}/{@code decode} read only the meta
  * and the generator. Reading checks every entry's CRC-32 (Java's zip streams do not) and every loaded parameter's
  * shape against the block built from the configuration: a damaged file or weights of another model never load.
  */
@@ -36,6 +36,8 @@ public final class CheckpointFile {
     public static final String DISCRIMINATORS = "discriminators.params";
     public static final String GENERATOR_OPTIMIZER = "generator.adamw";
     public static final String DISCRIMINATOR_OPTIMIZER = "discriminators.adamw";
+    /** The loss balancer's running gradient norms; absent from checkpoints written before it existed. */
+    public static final String LOSS_BALANCER = "loss-balancer.state";
 
     /** Writes one entry's bytes. */
     @FunctionalInterface
@@ -112,6 +114,13 @@ public final class CheckpointFile {
             reader.read(in);
         } catch (RuntimeException e) {
             throw new IOException(file + ": " + entry + " does not fit this model (" + Reasons.of(e) + ")", e);
+        }
+    }
+
+    /** Whether the checkpoint holds entry {@code entry}. */
+    public static boolean has(Path file, String entry) throws IOException {
+        try (ZipFile zip = open(file)) {
+            return zip.getEntry(entry) != null;
         }
     }
 

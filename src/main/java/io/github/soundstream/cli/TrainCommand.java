@@ -140,6 +140,23 @@ final class TrainCommand implements Callable<Integer> {
                     + "the original's).")
     double lambdaStft;
 
+    @Option(names = "--lambda-rec", defaultValue = "1", paramLabel = "W",
+            description = "Weight of the mel reconstruction loss (1).")
+    double lambdaRec;
+
+    @Option(names = "--lambda-adv", defaultValue = "1", paramLabel = "W",
+            description = "Weight of the adversarial loss (1).")
+    double lambdaAdv;
+
+    @Option(names = "--lambda-feat", defaultValue = "100", paramLabel = "W",
+            description = "Weight of feature matching (100).")
+    double lambdaFeat;
+
+    @Option(names = "--loss-balancer", description = "EnCodec's loss balancer: each loss on the audio gets its "
+            + "weight's share of the generator's gradient, whatever its scale (EnCodec's weights: --lambda-rec 1 "
+            + "--lambda-l1 0.1 --lambda-adv 3 --lambda-feat 3). Off: the plain weighted sum, the original's.")
+    boolean lossBalancer;
+
     @Option(names = "--adam-betas", split = ",", defaultValue = "0.8,0.9", paramLabel = "B1,B2",
             description = "AdamW betas of both optimizers (0.8,0.9, the original's; DAC uses 0.8,0.99).")
     double[] betas;
@@ -149,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
     String discSize;
 
     @Option(names = "--discriminators", split = ",", paramLabel = "KIND,...",
-            description = "The discriminator set: wave, stft, mpd (default wave,stft, the paper's).")
+            description = "The discriminator set: wave, stft, mpd, mrd (default wave,stft, the paper's).")
     java.util.List<String> discriminatorSet;
 
     @Option(names = "--disc-weight-norm", description = "Weight-normalise the discriminators' convolutions.")
@@ -184,7 +201,8 @@ final class TrainCommand implements Callable<Integer> {
                     .discWarmupSteps(or(warmup, defaults.discWarmupSteps()))
                     .saveInterval(or(saveInterval, defaults.saveInterval())).maxCheckpoints(maxCheckpoints)
                     .sampleInterval(or(sampleInterval, defaults.sampleInterval())).logInterval(logInterval).seed(seed)
-                    .lambdaL1(lambdaL1).betas(beta(0), beta(1)).melLoss(melLoss).lambdaStft(lambdaStft).build();
+                    .lambdaL1(lambdaL1).betas(beta(0), beta(1)).melLoss(melLoss).lambdaStft(lambdaStft)
+                    .lambdaRec(lambdaRec).lambdaAdv(lambdaAdv).lambdaFeat(lambdaFeat).lossBalancer(lossBalancer).build();
             disc = DiscriminatorConfig.named(discSize != null ? discSize : defaults.discriminators())
                     .withWeightNorm(discWeightNorm);
             if (discriminatorSet != null) {

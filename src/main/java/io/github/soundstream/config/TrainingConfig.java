@@ -25,11 +25,15 @@ package io.github.soundstream.config;
  * @param lambdaStft         weight of a multi-resolution linear-frequency STFT loss (spectral convergence + log
  *                           magnitude at 512, 1024 and 2048; 0: the original's recipe), which tells a tone from
  *                           noise in the same mel band
+ * @param lossBalancer       EnCodec's loss balancer: the generator's losses on the audio (mel, L1, STFT, adversarial,
+ *                           feature matching) each get their weight's share of a unit gradient, whatever their
+ *                           scale (false: the original's plain weighted sum)
  */
 public record TrainingConfig(long maxSteps, double generatorLr, double discriminatorLr, double lrDecay,
         long discWarmupSteps, long saveInterval, int maxCheckpoints, long sampleInterval, long logInterval, long seed,
         double lambdaAdv, double lambdaFeat, double lambdaRec, double gradClip, double quantizerDropout, double beta1,
-        double beta2, double lambdaL1, String melLoss, double lambdaStft) {
+        double beta2, double lambdaL1, String melLoss, double lambdaStft,
+        boolean lossBalancer) {
 
     public TrainingConfig {
         String c = "training config";
@@ -67,7 +71,7 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
                 .maxCheckpoints(maxCheckpoints).sampleInterval(sampleInterval).logInterval(logInterval).seed(seed)
                 .lambdaAdv(lambdaAdv).lambdaFeat(lambdaFeat).lambdaRec(lambdaRec).gradClip(gradClip)
                 .quantizerDropout(quantizerDropout).betas(beta1, beta2).lambdaL1(lambdaL1).melLoss(melLoss)
-                .lambdaStft(lambdaStft);
+                .lambdaStft(lambdaStft).lossBalancer(lossBalancer);
     }
 
     /** Named setters over the original's defaults: no more fifteen numbers by position. */
@@ -92,6 +96,7 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
         private double lambdaL1 = 0;
         private String melLoss = "soundstream";
         private double lambdaStft = 0;
+        private boolean lossBalancer = false;
 
         private Builder() {
         }
@@ -192,10 +197,15 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
             return this;
         }
 
+        public Builder lossBalancer(boolean v) {
+            lossBalancer = v;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(maxSteps, generatorLr, discriminatorLr, lrDecay, discWarmupSteps, saveInterval,
                     maxCheckpoints, sampleInterval, logInterval, seed, lambdaAdv, lambdaFeat, lambdaRec, gradClip,
-                    quantizerDropout, beta1, beta2, lambdaL1, melLoss, lambdaStft);
+                    quantizerDropout, beta1, beta2, lambdaL1, melLoss, lambdaStft, lossBalancer);
         }
     }
 

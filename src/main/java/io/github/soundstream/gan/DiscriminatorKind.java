@@ -36,6 +36,16 @@ public enum DiscriminatorKind {
                         c.weightNorm()));
             }
         }
+    },
+    /** DAC's multi-band complex STFT discriminators (windows 2048, 1024, 512), C channels as the STFT one's. */
+    MRD("mrd") {
+        @Override
+        void build(DiscriminatorConfig c, int sampleRate, Constants constants, Members members) {
+            for (int w : MultiBandStftDiscriminator.WINDOWS) {
+                members.add("mrd" + w, new MultiBandStftDiscriminator(w, c.stftChannels(), c.weightNorm(),
+                        constants));
+            }
+        }
     };
 
     /** Receives the members a kind builds, in order. */

@@ -1,9 +1,7 @@
 package io.github.soundstream.gan;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
-import io.github.soundstream.audio.Spectrogram;
 import io.github.soundstream.nn.Constants;
 import io.github.soundstream.nn.Conv2dLayer;
 import io.github.soundstream.nn.NetworkBlock;
@@ -67,7 +65,7 @@ public final class StftDiscriminator extends NetworkBlock implements Discriminat
                     + minimumSamples() + " samples at " + sampleRate + " Hz), got " + length
                     + " samples: use a longer --audio-length");
         }
-        NDArray spec = audio.squeeze(1).stft(window, hop, true, hannWindow(audio.getDataType()), true).real();
+        NDArray spec = ComplexStft.of(audio, window, hop, constants);
         NDArray h = spec.transpose(0, 3, 2, 1); // (B, F, frames, 2) → (B, 2, time, freq)
         h = Activation.leakyRelu(input.forward(h, training), 0.2f);
         List<NDArray> features = new ArrayList<>();
@@ -78,11 +76,6 @@ public final class StftDiscriminator extends NetworkBlock implements Discriminat
         }
         NDArray out = logits.forward(h, training); // (B, 1, time', 1)
         return new DiscriminatorOutput(out.squeeze(3), features);
-    }
-
-    private NDArray hannWindow(DataType type) {
-        String key = "hann" + window + type;
-        return constants.array(key, m -> m.create(Spectrogram.hann(window)).toType(type, false));
     }
 
     @Override

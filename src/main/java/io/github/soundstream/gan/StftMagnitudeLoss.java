@@ -1,8 +1,6 @@
 package io.github.soundstream.gan;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
-import io.github.soundstream.audio.Spectrogram;
 import io.github.soundstream.nn.Constants;
 
 /**
@@ -42,10 +40,7 @@ public final class StftMagnitudeLoss {
      * finite on silent bins.
      */
     static NDArray magnitudes(NDArray audio, int window, Constants constants) {
-        DataType type = audio.getDataType();
-        NDArray hann = constants.array("hann" + window + type,
-                m -> m.create(Spectrogram.hann(window)).toType(type, false));
-        NDArray spec = audio.squeeze(1).stft(window, window / 4, true, hann, true).real(); // (B, F, frames, 2)
+        NDArray spec = ComplexStft.of(audio, window, window / 4, constants);
         return spec.square().sum(new int[] {3}).add(constants.like(1e-12, spec)).sqrt();
     }
 }

@@ -22,7 +22,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Generator, discriminators and their optimizers on one device, with the long-lived manager they live on. */
+/** Generator, discriminators, their optimizers and the loss balancer on one device, with the long-lived manager they live on. */
 public final class TrainingModels implements AutoCloseable {
     private final NDManager manager;
     private final Constants constants;
@@ -32,6 +32,7 @@ public final class TrainingModels implements AutoCloseable {
     private final Map<String, Parameter> discriminatorParameters;
     private final AdamW generatorOptimizer;
     private final AdamW discriminatorOptimizer;
+    private final LossBalancer lossBalancer = new LossBalancer();
 
     public TrainingModels(ModelConfig model, DiscriminatorConfig disc, long seed, Device device) {
         this.manager = Engine.getEngine("PyTorch").newBaseManager(device);
@@ -74,6 +75,9 @@ public final class TrainingModels implements AutoCloseable {
         if (withOptimizers) {
             CheckpointFile.read(checkpoint, CheckpointFile.GENERATOR_OPTIMIZER, generatorOptimizer::load);
             CheckpointFile.read(checkpoint, CheckpointFile.DISCRIMINATOR_OPTIMIZER, discriminatorOptimizer::load);
+            if (CheckpointFile.has(checkpoint, CheckpointFile.LOSS_BALANCER)) {
+                CheckpointFile.read(checkpoint, CheckpointFile.LOSS_BALANCER, lossBalancer::load);
+            }
         }
     }
 
@@ -83,6 +87,7 @@ public final class TrainingModels implements AutoCloseable {
         entries.put(CheckpointFile.DISCRIMINATORS, discriminators::saveParameters);
         entries.put(CheckpointFile.GENERATOR_OPTIMIZER, generatorOptimizer::save);
         entries.put(CheckpointFile.DISCRIMINATOR_OPTIMIZER, discriminatorOptimizer::save);
+        entries.put(CheckpointFile.LOSS_BALANCER, lossBalancer::save);
         CheckpointFile.write(file, meta, entries);
     }
 
@@ -124,6 +129,11 @@ public final class TrainingModels implements AutoCloseable {
 
     AdamW discriminatorOptimizer() {
         return discriminatorOptimizer;
+    }
+
+    /** The loss balancer's state; used on the primary replica only (the replicas' norms are averaged into it). */
+    LossBalancer lossBalancer() {
+        return lossBalancer;
     }
 
     @Override

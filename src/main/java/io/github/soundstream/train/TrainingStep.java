@@ -19,18 +19,25 @@ import io.github.soundstream.model.SoundStreamGenerator;
 import io.github.soundstream.nn.Constants;
 import io.github.soundstream.nn.SeededRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One GAN step in its own NDManager scope (one per replica; see {@link ReplicaGroup}: with one replica this is
  * plain single-device training). During the discriminator warm-up the generator trains on
  * reconstruction + commitment only and the discriminators are neither run nor updated. Afterwards: a generator step
  * (discriminator parameters frozen for the fake pass, so no wasted gradients) on λ_adv·hinge + λ_feat·feature
- * matching + λ_rec·mel + commitment, then a discriminator step on the detached reconstruction and the generator
+ * matching + λ_rec·mel + commitment (weighed by the {@link LossBalancer} if asked), then a discriminator step on the detached reconstruction and the generator
  * step's recorded real pass. A non-finite loss or gradient norm skips that network's update (and the codebook
  * update) and is reported.
  */
 final class TrainingStep {
+    private static final String REC = "mel";
+    private static final String L1 = "l1";
+    private static final String STFT = "stft";
+    private static final String ADV = "adversarial";
+    private static final String FEAT = "feature_matching";
     private final ReplicaGroup group;
     private final TrainingConfig config;
     private final List<MelReconstructionLoss> mels = new ArrayList<>();
@@ -95,6 +102,9 @@ final class TrainingStep {
                             + group.all().get(r).manager().getDevice() + ": " + e.getMessage(), e);
                 }
             }
+            if (config.lossBalancer()) {
+                balance(passes);
+            }
             StepResult.GeneratorLosses losses = generatorUpdate(passes, sm);
             boolean gOk = Double.isFinite(losses.total()) && Double.isFinite(losses.gradNorm());
             SoundStreamGenerator.Output out = passes.get(0).out();
@@ -113,15 +123,20 @@ final class TrainingStep {
         }
     }
 
-    /** What one replica's generator pass leaves for the rest of the step. */
+    /**
+     * What one replica's generator pass leaves for the rest of the step; with the loss balancer, also each loss's
+     * gradient with respect to the audio, its backward still to run ({@link #balance}).
+     */
     private record GeneratorPass(SoundStreamGenerator.Output out, List<DiscriminatorOutput> realVerdicts,
             double reconstruction, double commitment, double adversarial, double featureMatching, double timeL1,
-            double stft, double total) {
+            double stft, double total, Map<String, NDArray> audioGradients) {
     }
 
     /**
-     * Replica {@code r}'s generator gradients on its share: λ_rec·mel + commitment, plus λ_adv·hinge +
-     * λ_feat·feature matching after warm-up.
+     * Replica {@code r}'s generator gradients on its share: λ_rec·mel + commitment (+ λ_l1·L1 + λ_stft·STFT), plus
+     * λ_adv·hinge + λ_feat·feature matching after warm-up. With the loss balancer, the losses are taken on a
+     * detached copy of the audio and only their gradients there are kept: the backward through the generator
+     * waits until {@link #balance} has weighed them.
      */
     private GeneratorPass generatorPass(int r, NDArray real, int quantizers, boolean adv, NDManager sm) {
         TrainingModels models = group.all().get(r);
@@ -132,29 +147,20 @@ final class TrainingStep {
         Gradients.zero(gParams, sm);
         SoundStreamGenerator.Output out;
         List<DiscriminatorOutput> realVerdicts = null;
-        double rec;
-        double commit;
-        double advLoss = Double.NaN;
-        double feat = Double.NaN;
+        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, NDArray> audioGradients = null;
         double total;
-        double l1;
-        double stft;
         try (GradientCollector gc = engine.newGradientCollector()) {
             out = g.forward(real, quantizers, true, c);
-            NDArray recLoss = mels.get(r).compute(real, out.audio());
-            NDArray loss = recLoss.mul(c.like(config.lambdaRec(), recLoss)).add(out.quantizer().commitment());
-            NDArray l1Term = null;
+            NDArray judged = config.lossBalancer() ? AudioGradients.leaf(out.audio()) : out.audio();
+            Map<String, NDArray> terms = new LinkedHashMap<>();
+            terms.put(REC, mels.get(r).compute(real, judged));
             if (config.lambdaL1() > 0) {
-                l1Term = real.sub(out.audio()).abs().mean();
-                loss = loss.add(l1Term.mul(c.like(config.lambdaL1(), l1Term)));
+                terms.put(L1, real.sub(judged).abs().mean());
             }
-            NDArray stftTerm = null;
             if (config.lambdaStft() > 0) {
-                stftTerm = stfts.get(r).compute(real, out.audio());
-                loss = loss.add(stftTerm.mul(c.like(config.lambdaStft(), stftTerm)));
+                terms.put(STFT, stfts.get(r).compute(real, judged));
             }
-            NDArray advTerm = null;
-            NDArray featTerm = null;
             if (adv) {
                 // The real pass is recorded with the discriminators trainable, and the discriminator step reuses it
                 // (their parameters do not change in between): one discriminator forward less per step. Feature
@@ -162,28 +168,68 @@ final class TrainingStep {
                 // that backward computes no discriminator weight gradients.
                 realVerdicts = models.discriminators().discriminate(real, true);
                 Gradients.setTrainable(dParams, false);
-                List<DiscriminatorOutput> fakeVerdicts = models.discriminators().discriminate(out.audio(), true);
+                List<DiscriminatorOutput> fakeVerdicts = models.discriminators().discriminate(judged, true);
                 AdversarialLosses a = adversarials.get(r);
-                advTerm = a.generatorHinge(fakeVerdicts);
-                featTerm = a.featureMatching(realVerdicts, fakeVerdicts);
-                loss = loss.add(advTerm.mul(c.like(config.lambdaAdv(), advTerm)))
-                        .add(featTerm.mul(c.like(config.lambdaFeat(), featTerm)));
+                terms.put(ADV, a.generatorHinge(fakeVerdicts));
+                terms.put(FEAT, a.featureMatching(realVerdicts, fakeVerdicts));
             }
-            gc.backward(loss);
-            rec = recLoss.getFloat();
-            commit = out.quantizer().commitment().getFloat();
+            NDArray loss = null;
+            for (Map.Entry<String, NDArray> t : terms.entrySet()) {
+                NDArray weighted = t.getValue().mul(c.like(weight(t.getKey()), t.getValue()));
+                loss = loss == null ? weighted.add(out.quantizer().commitment()) : loss.add(weighted);
+            }
+            if (config.lossBalancer()) {
+                audioGradients = AudioGradients.of(terms, judged);
+            } else {
+                gc.backward(loss);
+            }
+            terms.forEach((name, term) -> values.put(name, (double) term.getFloat()));
             total = loss.getFloat();
-            l1 = l1Term == null ? Double.NaN : l1Term.getFloat();
-            stft = stftTerm == null ? Double.NaN : stftTerm.getFloat();
-            if (adv) {
-                advLoss = advTerm.getFloat();
-                feat = featTerm.getFloat();
-            }
         }
         if (adv) {
             Gradients.setTrainable(dParams, true);
         }
-        return new GeneratorPass(out, realVerdicts, rec, commit, advLoss, feat, l1, stft, total);
+        return new GeneratorPass(out, realVerdicts, values.get(REC), out.quantizer().commitment().getFloat(),
+                values.getOrDefault(ADV, Double.NaN), values.getOrDefault(FEAT, Double.NaN),
+                values.getOrDefault(L1, Double.NaN), values.getOrDefault(STFT, Double.NaN), total, audioGradients);
+    }
+
+    private double weight(String term) {
+        return switch (term) {
+            case REC -> config.lambdaRec();
+            case L1 -> config.lambdaL1();
+            case STFT -> config.lambdaStft();
+            case ADV -> config.lambdaAdv();
+            case FEAT -> config.lambdaFeat();
+            default -> throw new IllegalArgumentException(term);
+        };
+    }
+
+    /**
+     * The loss balancer's half of the generator's backward: each loss's per-clip gradient norm, averaged over the
+     * batch, goes into the one running average (the primary's); each replica then runs its backward from
+     * Σ scale_i · ∂loss_i/∂audio into the generator, with the commitment loss beside it unscaled (it does not
+     * reach the audio).
+     */
+    private void balance(List<GeneratorPass> passes) {
+        int replicas = passes.size();
+        Map<String, Double> norms = new LinkedHashMap<>();
+        for (GeneratorPass p : passes) {
+            // a replica's losses are means over its share of the batch, so their gradients are R× the whole
+            // batch's: divided by R, the norms (and so the update) are those of one device with the whole batch
+            p.audioGradients().forEach((name, grad) -> norms.merge(name, AudioGradients.meanClipNorm(grad)
+                    / replicas / replicas, Double::sum));
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        norms.keySet().forEach(name -> weights.put(name, weight(name)));
+        Map<String, Double> scales = group.primary().lossBalancer().scales(weights, norms);
+        for (int r = 0; r < passes.size(); r++) {
+            GeneratorPass p = passes.get(r);
+            NDArray combined = AudioGradients.combine(p.audioGradients(), scales);
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                gc.backward(p.out().audio().mul(combined).sum().add(p.out().quantizer().commitment()));
+            }
+        }
     }
 
     /**

@@ -97,19 +97,24 @@ class TrainRunCliTest {
     }
 
     @Test
-    void aSnakeModelWithPeriodDiscriminatorsTrainsAndCodes() throws java.io.IOException {
+    void aSnakeModelWithDacsDiscriminatorsAndTheLossBalancerTrainsAndCodes() throws java.io.IOException {
         Path ck = dir.resolve("snake");
         CliRunner.Result r = CliRunner.run("train", "--C", "2", "--D", "8", "--num-quantizers", "2",
-                "--codebook-size", "16", "--activation", "snake", "--discriminators", "wave,stft,mpd", "--mel-loss", "dac",
-                "--batch-size", "1", "--audio-length", "0.5",
+                "--codebook-size", "16", "--activation", "snake", "--discriminators", "wave,stft,mpd,mrd", "--mel-loss", "dac",
+                "--loss-balancer", "--lambda-adv", "3", "--lambda-feat", "3", "--lambda-l1", "0.1", "--batch-size", "1", "--audio-length", "0.5",
                 "--max-steps", "2", "--disc-warmup-steps", "1", "--disc-size", "small", "--quiet",
                 "--checkpoint-dir", ck.toString(), "--log-dir", dir.resolve("logs").toString());
         assertEquals(0, r.code(), r.err());
         Path checkpoint = ck.resolve("soundstream_step_2.ckpt");
         var meta = io.github.soundstream.checkpoint.CheckpointFile.readMeta(checkpoint);
         assertEquals("snake", meta.model().activation());
-        assertEquals(java.util.List.of("wave", "stft", "mpd"), meta.discriminators().set());
+        assertEquals(java.util.List.of("wave", "stft", "mpd", "mrd"), meta.discriminators().set());
         assertEquals("dac", meta.training().melLoss());
+        assertTrue(meta.training().lossBalancer());
+        assertEquals(3.0, meta.training().lambdaAdv());
+        assertEquals(3.0, meta.training().lambdaFeat());
+        assertTrue(io.github.soundstream.checkpoint.CheckpointFile.has(checkpoint,
+                io.github.soundstream.checkpoint.CheckpointFile.LOSS_BALANCER));
         Path wav = dir.resolve("in.wav");
         io.github.soundstream.audio.WavWriter.write(wav, io.github.soundstream.audio.synth.Soundscape.generate(3, 24000,
                 12000), 24000, io.github.soundstream.audio.WavFormat.PCM_16);

@@ -89,7 +89,7 @@ class DiscriminatorTest {
         }
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new DiscriminatorConfig(3, 4, 4, 1024, 256, false, java.util.List.of("wave", "msd")));
-        assertEquals("unknown discriminator 'msd' (wave, stft, mpd)", e.getMessage());
+        assertEquals("unknown discriminator 'msd' (wave, stft, mpd, mrd)", e.getMessage());
         java.util.Properties p = new io.github.soundstream.checkpoint.CheckpointMeta("v", "r", "id",
                 io.github.soundstream.model.ModelConfig.tiny(), reversed, new io.github.soundstream.data.DataConfig(
                 null, 24000, 1, 1, 0, 1), io.github.soundstream.config.TrainingConfig.builder().build(), 0,
@@ -123,5 +123,47 @@ class DiscriminatorTest {
             }
             assertTrue(x.getGradient().abs().sum().getFloat() > 0);
         }
+    }
+
+    @Test
+    void theMultiBandDiscriminatorsCutDacsBandsAndJudgeEachWithItsOwnStack() {
+        assertEquals(List.of(List.of(0, 102), List.of(102, 256), List.of(256, 512), List.of(512, 768),
+                List.of(768, 1025)), java.util.Arrays.stream(MultiBandStftDiscriminator.bandBins(1025))
+                .map(b -> List.of(b[0], b[1])).toList(), "DAC's edges of 2048-point bins, rounded down");
+        DiscriminatorConfig mrd = new DiscriminatorConfig(0, 4, 4, 1024, 256, false, List.of("mrd"));
+        try (NDManager m = EngineSetup.engine().newBaseManager()) {
+            Discriminators d = new Discriminators(mrd, 24000, new Constants(m));
+            d.initialize(m, DataType.FLOAT32, new Shape(2, 1, 24000));
+            assertEquals(List.of("01mrd2048", "02mrd1024", "03mrd512"), d.getChildren().keys());
+            NDArray quiet = m.randomNormal(0, 0.01f, new Shape(2, 1, 24000), DataType.FLOAT32);
+            // a 10 kHz tone: bin 853 of 1025, in the top band only
+            float[] tone = new float[24000];
+            for (int i = 0; i < tone.length; i++) {
+                tone[i] = (float) (0.5 * Math.sin(2 * Math.PI * 10_000 * i / 24000.0));
+            }
+            NDArray withTone = quiet.add(m.create(tone).reshape(1, 1, 24000));
+            withTone.setRequiresGradient(true);
+            List<DiscriminatorOutput> base = d.discriminate(quiet, false);
+            DiscriminatorOutput big = base.get(0);
+            assertEquals(new Shape(2, 1, 47, 13 + 20 + 32 + 32 + 33), big.logits().getShape(),
+                    "47 frames; each band's bins ÷8 by three frequency strides, rounded up");
+            assertEquals(25, big.features().size(), "five maps of each of five bands");
+            assertEquals(new Shape(2, 4, 47, 102), big.features().get(0).getShape());
+            assertEquals(new Shape(2, 4, 47, 33), big.features().get(24).getShape());
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getEngine("PyTorch")
+                    .newGradientCollector()) {
+                DiscriminatorOutput toned = d.discriminate(withTone, true).get(0);
+                double lowBand = relativeChange(big.features().get(4), toned.features().get(4));
+                double topBand = relativeChange(big.features().get(24), toned.features().get(24));
+                assertTrue(lowBand < 1e-3, "the lowest band's stack does not see a 10 kHz tone: " + lowBand);
+                assertTrue(topBand > 0.1, "the top band's stack does: " + topBand);
+                gc.backward(toned.logits().sum());
+            }
+            assertTrue(withTone.getGradient().abs().sum().getFloat() > 0);
+        }
+    }
+
+    private static double relativeChange(NDArray before, NDArray after) {
+        return after.sub(before).abs().sum().getFloat() / (before.abs().sum().getFloat() + 1e-30);
     }
 }

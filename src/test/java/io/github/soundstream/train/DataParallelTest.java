@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Data parallelism on CPU replicas: 2 and 4 replicas, each on its share of the batch, equal one replica with the
@@ -43,13 +43,14 @@ class DataParallelTest {
         EngineSetup.configure(2);
     }
 
-    @ParameterizedTest(name = "{0} replicas")
-    @ValueSource(ints = {2, 4})
-    void replicasEqualOneReplicaWithTheWholeBatch(int replicas) {
+    @ParameterizedTest(name = "{0} replicas, loss balancer {1}")
+    @CsvSource({"2, false", "4, false", "2, true"})
+    void replicasEqualOneReplicaWithTheWholeBatch(int replicas, boolean lossBalancer) {
         List<Batch> batches = batches(4);
+        TrainingConfig config = CONFIG.toBuilder().lossBalancer(lossBalancer).build();
         try (Group one = new Group(1); Group many = new Group(replicas)) {
-            TrainingStep single = new TrainingStep(one.group, CONFIG);
-            TrainingStep split = new TrainingStep(many.group, CONFIG);
+            TrainingStep single = new TrainingStep(one.group, config);
+            TrainingStep split = new TrainingStep(many.group, config);
             for (Batch b : batches) {
                 StepResult a = single.run(b.index(), b);
                 StepResult c = split.run(b.index(), b);

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TrainerTest {
     @TempDir
@@ -62,10 +64,11 @@ class TrainerTest {
         assertEquals(3, CheckpointFile.readMeta(summary.lastCheckpoint()).step());
     }
 
-    @Test
-    void resumeIsExact() throws IOException {
+    @ParameterizedTest(name = "loss balancer {0}")
+    @ValueSource(booleans = {false, true})
+    void resumeIsExact(boolean lossBalancer) throws IOException {
         // 3 warm-up steps + 3 GAN steps in one run ...
-        TrainingConfig six = TrainingFixtures.training(6, 3, 1000, 5);
+        TrainingConfig six = TrainingFixtures.training(6, 3, 1000, 5).toBuilder().lossBalancer(lossBalancer).build();
         Trainer.Setup oneRun = TrainingFixtures.setup(dir.resolve("a"), six);
         List<Double> straight = new ArrayList<>();
         float[] straightWeights;
@@ -74,7 +77,7 @@ class TrainerTest {
             straightWeights = firstDecoderWeight(models);
         }
         // ... equals 4 steps, a checkpoint, a fresh process state, and 2 more
-        Trainer.Setup firstLeg = TrainingFixtures.setup(dir.resolve("b"), TrainingFixtures.training(4, 3, 1000, 5));
+        Trainer.Setup firstLeg = TrainingFixtures.setup(dir.resolve("b"), six.toBuilder().maxSteps(4).build());
         TrainingSummary leg1;
         List<Double> resumed = new ArrayList<>();
         try (TrainingModels models = new TrainingModels(firstLeg.model(), firstLeg.discriminators(), 7, Device.cpu())) {
