@@ -111,7 +111,7 @@ final class EvalCommand implements Callable<Integer> {
             List<Evaluation.Sample> results = chosen.stream().filter(evaluated::containsKey).map(evaluated::get)
                     .toList();
             EvalReport r = new EvalReport(checkpoint.toString(), codec.config(), results, kbps);
-            out.println("kbit/s  achieved  SI-SNR dB  SNR dB  mel dist  MR-STFT  LSD dB  tonal F1  steady  enc xRT"
+            out.println("kbit/s  achieved  SI-SNR dB  SNR dB  mel dist  MR-STFT  LSD dB  tonal F1  steady   pitch  enc xRT"
                     + "  dec xRT");
             for (EvalReport.Summary s : r.summaries()) {
                 out.println(row(String.format(Locale.ROOT, "%6.2f", s.kbps()), s) + String.format(Locale.ROOT,
@@ -139,8 +139,8 @@ final class EvalCommand implements Callable<Integer> {
 
     private static String row(String label, EvalReport.Summary s) {
         var q = s.quality();
-        return String.format(Locale.ROOT, "%s  %8.3f  %9.2f  %6.2f  %8.3f  %7.3f  %6.2f  %8.3f  %6.1f", label,
-                s.achievedKbps(), q.siSnr(), q.snr(), q.melDistance(), q.stftDistance(), q.lsd(), q.tonalF1(),
-                q.steadyLines());
+        return String.format(Locale.ROOT, "%s  %8.3f  %9.2f  %6.2f  %8.3f  %7.3f  %6.2f  %8.3f  %6.1f  %6s",
+                label, s.achievedKbps(), q.siSnr(), q.snr(), q.melDistance(), q.stftDistance(), q.lsd(), q.tonalF1(),
+                q.steadyLines(), EvalReport.orDash(q.pitchAgreement()));
     }
 }

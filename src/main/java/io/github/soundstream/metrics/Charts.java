@@ -49,6 +49,9 @@ final class Charts {
             String color = COLORS[k % COLORS.length];
             StringBuilder pts = new StringBuilder();
             for (int i = 0; i < s.x().length; i++) {
+                if (!Double.isFinite(s.y()[i])) {
+                    continue; // no figure at this point (no pitched clip, say): no mark
+                }
                 double px = PAD + s.x()[i] / x1 * (W - 2 * PAD);
                 double py = H - PAD - (s.y()[i] - y0) / (y1 - y0) * (H - 2 * PAD);
                 pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));

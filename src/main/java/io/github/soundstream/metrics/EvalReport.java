@@ -132,15 +132,21 @@ public final class EvalReport {
         o.add("lsd_db", Json.number(q.lsd()));
         o.add("tonal_peak_f1", Json.number(q.tonalF1()));
         o.add("steady_lines", Json.number(q.steadyLines()));
+        o.add("pitch_agreement", Json.number(q.pitchAgreement()));
         return o;
     }
 
     private static String averageRow(String label, Summary s) {
         Quality q = s.quality();
         return String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td><td>%.2f</td><td>%.2f</td><td>%.3f</td>"
-                + "<td>%.3f</td><td>%.3f</td><td>%.2f</td><td>%.3f</td><td>%.1f</td>", label, s.achievedKbps(),
-                q.siSnr(), q.snr(), q.melDistance(), q.stftDistance(), q.spectralConvergence(), q.lsd(), q.tonalF1(),
-                q.steadyLines());
+                + "<td>%.3f</td><td>%.3f</td><td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%s</td>", label,
+                s.achievedKbps(), q.siSnr(), q.snr(), q.melDistance(), q.stftDistance(), q.spectralConvergence(),
+                q.lsd(), q.tonalF1(), q.steadyLines(), orDash(q.pitchAgreement()));
+    }
+
+    /** Three decimals, or a dash where there is no figure (no clip with a pitch to keep). */
+    public static String orDash(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     /** A metric against bitrate for the model and Opus, on an axis that holds [lo, hi] whatever the data. */
@@ -170,7 +176,7 @@ public final class EvalReport {
         List<Summary> sums = summaries();
         h.append("<h2>Average</h2><table><tr><th>kbit/s</th><th>achieved</th><th>SI-SNR dB</th><th>SNR dB</th>")
                 .append("<th>mel dist.</th><th>MR-STFT dist.</th><th>spectral conv.</th><th>LSD dB</th>")
-                .append("<th>tonal peak F1</th><th>steady lines</th><th>encode ×RT</th><th>decode ×RT</th></tr>");
+                .append("<th>tonal peak F1</th><th>steady lines</th><th>pitch agreement</th><th>encode ×RT</th><th>decode ×RT</th></tr>");
         for (Summary s : sums) {
             h.append(averageRow(String.format(Locale.ROOT, "%.2f", s.kbps()), s)).append(String.format(Locale.ROOT,
                     "<td>%.1f</td><td>%.1f</td></tr>", s.encodeSpeed(), s.decodeSpeed()));
@@ -184,6 +190,7 @@ public final class EvalReport {
         h.append(chart("SI-SNR (dB) vs bitrate", sums, opusSums, Quality::siSnr, -30, 20));
         h.append(chart("mel distance vs bitrate (lower is better)", sums, opusSums, Quality::melDistance, 0, 2));
         h.append(chart("tonal peak F1 vs bitrate", sums, opusSums, Quality::tonalF1, 0, 1));
+        h.append(chart("pitch agreement vs bitrate", sums, opusSums, Quality::pitchAgreement, 0, 1));
         List<CodebookUsage> usage = layerUsage();
         h.append(Charts.bars("codes used per layer (of " + config.codebookSize() + ")",
                 usage.stream().mapToDouble(CodebookUsage::used).toArray(), config.codebookSize()));

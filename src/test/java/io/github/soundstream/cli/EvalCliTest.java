@@ -46,7 +46,9 @@ class EvalCliTest {
         assertFalse(page.replace("http://www.w3.org/2000/svg", "").contains("http"), "opens offline");
         String j = Files.readString(json);
         assertTrue(j.contains("\"achieved_kbps\"") && j.contains("\"layers\"") && j.contains("\"tonal_peak_f1\"")
-                && j.contains("\"steady_lines\""), j);
+                && j.contains("\"steady_lines\"") && j.contains("\"pitch_agreement\""), j);
+        assertTrue(page.contains("pitch agreement vs bitrate") && !page.contains("NaN"), "a clip without pitch "
+                + "leaves no mark, not a broken one");
         assertTrue(out.toString().contains("report: " + html), out.toString());
 
         // files at once: the same figures per file, in the same order (only the speeds may differ)
