@@ -55,6 +55,8 @@ public record TrainingConfig(long maxSteps, double generatorLr, double discrimin
         Limits.require(c, "beta2", beta2, 0, false, 0.99999);
         Limits.require(c, "lambdaL1", lambdaL1, 0, false, 1e6);
         Limits.require(c, "lambdaStft", lambdaStft, 0, false, 1e6);
+        Limits.requireThat(c, !lossBalancer || lambdaRec > 0, "lambdaRec = " + lambdaRec
+                + ": the loss balancer shares the gradient out by weight, and in warm-up the mel loss is alone");
         Limits.requireThat(c, "soundstream".equals(melLoss) || "dac".equals(melLoss), "melLoss = " + melLoss
                 + ", must be soundstream or dac");
     }

@@ -28,8 +28,8 @@ import java.util.Map;
  * plain single-device training). During the discriminator warm-up the generator trains on
  * reconstruction + commitment only and the discriminators are neither run nor updated. Afterwards: a generator step
  * (discriminator parameters frozen for the fake pass, so no wasted gradients) on λ_adv·hinge + λ_feat·feature
- * matching + λ_rec·mel + commitment (weighed by the {@link LossBalancer} if asked), then a discriminator step on the detached reconstruction and the generator
- * step's recorded real pass. A non-finite loss or gradient norm skips that network's update (and the codebook
+ * matching + λ_rec·mel + commitment (weighed by the {@link LossBalancer} if asked), then a discriminator step on
+ * the detached reconstruction and the generator step's recorded real pass. A non-finite loss or gradient norm skips that network's update (and the codebook
  * update) and is reported.
  */
 final class TrainingStep {

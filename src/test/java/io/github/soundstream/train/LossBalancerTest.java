@@ -58,4 +58,12 @@ class LossBalancerTest {
                 () -> new LossBalancer().scales(WEIGHTS, Map.of("mel", 1.0)));
         assertEquals(true, e.getMessage().contains("must name the same losses"), e.getMessage());
     }
+
+    @Test
+    void aBalancedRunNeedsAWeightOnTheMelLoss() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                io.github.soundstream.config.TrainingConfig.builder().lossBalancer(true).lambdaRec(0).build());
+        assertEquals(true, e.getMessage().contains("lambdaRec = 0.0"), e.getMessage());
+        io.github.soundstream.config.TrainingConfig.builder().lambdaRec(0).build(); // the plain sum allows it
+    }
 }
