@@ -26,8 +26,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * The checkpoint container: a ZIP (readable by any zip tool) holding {@code meta.properties}
  * (configurations in plain text), {@code generator.params} and {@code discriminators.params} (DJL's parameter
- * format, EMA codebooks included), the two optimizers' states and the loss balancer's. {@code encode}/{@code decode} read only the meta
- * and the generator. Reading checks every entry's CRC-32 (Java's zip streams do not) and every loaded parameter's
+ * format, EMA codebooks included), the two optimizers' states and the loss balancer's. {@code encode} and
+ * {@code decode} read only the meta and the generator. Reading checks every entry's CRC-32 (Java's zip streams do not) and every loaded parameter's
  * shape against the block built from the configuration: a damaged file or weights of another model never load.
  */
 public final class CheckpointFile {

@@ -111,8 +111,8 @@ final class EvalCommand implements Callable<Integer> {
             List<Evaluation.Sample> results = chosen.stream().filter(evaluated::containsKey).map(evaluated::get)
                     .toList();
             EvalReport r = new EvalReport(checkpoint.toString(), codec.config(), results, kbps);
-            out.println("kbit/s  achieved  SI-SNR dB  SNR dB  mel dist  MR-STFT  LSD dB  tonal F1  steady   pitch  enc xRT"
-                    + "  dec xRT");
+            out.println("kbit/s  achieved  SI-SNR dB  SNR dB  mel dist  MR-STFT  LSD dB  tonal F1  steady   pitch"
+                    + "  enc xRT  dec xRT");
             for (EvalReport.Summary s : r.summaries()) {
                 out.println(row(String.format(Locale.ROOT, "%6.2f", s.kbps()), s) + String.format(Locale.ROOT,
                         "  %7.1f  %7.1f", s.encodeSpeed(), s.decodeSpeed()));

@@ -202,7 +202,8 @@ final class TrainCommand implements Callable<Integer> {
                     .saveInterval(or(saveInterval, defaults.saveInterval())).maxCheckpoints(maxCheckpoints)
                     .sampleInterval(or(sampleInterval, defaults.sampleInterval())).logInterval(logInterval).seed(seed)
                     .lambdaL1(lambdaL1).betas(beta(0), beta(1)).melLoss(melLoss).lambdaStft(lambdaStft)
-                    .lambdaRec(lambdaRec).lambdaAdv(lambdaAdv).lambdaFeat(lambdaFeat).lossBalancer(lossBalancer).build();
+                    .lambdaRec(lambdaRec).lambdaAdv(lambdaAdv).lambdaFeat(lambdaFeat).lossBalancer(lossBalancer)
+                    .build();
             disc = DiscriminatorConfig.named(discSize != null ? discSize : defaults.discriminators())
                     .withWeightNorm(discWeightNorm);
             if (discriminatorSet != null) {

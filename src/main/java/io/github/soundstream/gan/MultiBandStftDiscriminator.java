@@ -60,10 +60,6 @@ public final class MultiBandStftDiscriminator extends NetworkBlock implements Di
         return out;
     }
 
-    public int window() {
-        return window;
-    }
-
     @Override
     public DiscriminatorOutput discriminate(NDArray audio, boolean training) {
         NDArray spec = ComplexStft.of(audio, window, window / 4, constants).transpose(0, 3, 2, 1); // (B, 2, T, F)

@@ -176,7 +176,8 @@ public final class EvalReport {
         List<Summary> sums = summaries();
         h.append("<h2>Average</h2><table><tr><th>kbit/s</th><th>achieved</th><th>SI-SNR dB</th><th>SNR dB</th>")
                 .append("<th>mel dist.</th><th>MR-STFT dist.</th><th>spectral conv.</th><th>LSD dB</th>")
-                .append("<th>tonal peak F1</th><th>steady lines</th><th>pitch agreement</th><th>encode ×RT</th><th>decode ×RT</th></tr>");
+                .append("<th>tonal peak F1</th><th>steady lines</th><th>pitch agreement</th><th>encode ×RT</th>")
+                .append("<th>decode ×RT</th></tr>");
         for (Summary s : sums) {
             h.append(averageRow(String.format(Locale.ROOT, "%.2f", s.kbps()), s)).append(String.format(Locale.ROOT,
                     "<td>%.1f</td><td>%.1f</td></tr>", s.encodeSpeed(), s.decodeSpeed()));

@@ -22,7 +22,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Generator, discriminators, their optimizers and the loss balancer on one device, with the long-lived manager they live on. */
+/**
+ * Generator, discriminators, their optimizers and the loss balancer on one device, with the long-lived manager they
+ * live on.
+ */
 public final class TrainingModels implements AutoCloseable {
     private final NDManager manager;
     private final Constants constants;

@@ -29,8 +29,8 @@ import java.util.Map;
  * reconstruction + commitment only and the discriminators are neither run nor updated. Afterwards: a generator step
  * (discriminator parameters frozen for the fake pass, so no wasted gradients) on λ_adv·hinge + λ_feat·feature
  * matching + λ_rec·mel + commitment (weighed by the {@link LossBalancer} if asked), then a discriminator step on
- * the detached reconstruction and the generator step's recorded real pass. A non-finite loss or gradient norm skips that network's update (and the codebook
- * update) and is reported.
+ * the detached reconstruction and the generator step's recorded real pass. A non-finite loss or gradient norm
+ * skips that network's update (and the codebook update) and is reported.
  */
 final class TrainingStep {
     private static final String REC = "mel";

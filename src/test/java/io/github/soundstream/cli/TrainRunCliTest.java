@@ -100,8 +100,9 @@ class TrainRunCliTest {
     void aSnakeModelWithDacsDiscriminatorsAndTheLossBalancerTrainsAndCodes() throws java.io.IOException {
         Path ck = dir.resolve("snake");
         CliRunner.Result r = CliRunner.run("train", "--C", "2", "--D", "8", "--num-quantizers", "2",
-                "--codebook-size", "16", "--activation", "snake", "--discriminators", "wave,stft,mpd,mrd", "--mel-loss", "dac",
-                "--loss-balancer", "--lambda-adv", "3", "--lambda-feat", "3", "--lambda-l1", "0.1", "--batch-size", "1", "--audio-length", "0.5",
+                "--codebook-size", "16", "--activation", "snake", "--discriminators", "wave,stft,mpd,mrd",
+                "--mel-loss", "dac", "--loss-balancer", "--lambda-adv", "3", "--lambda-feat", "3", "--lambda-l1", "0.1",
+                "--batch-size", "1", "--audio-length", "0.5",
                 "--max-steps", "2", "--disc-warmup-steps", "1", "--disc-size", "small", "--quiet",
                 "--checkpoint-dir", ck.toString(), "--log-dir", dir.resolve("logs").toString());
         assertEquals(0, r.code(), r.err());
