@@ -49,6 +49,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "Add Opus at the same bitrates (>= 3 kbit/s); needs opusenc/opusdec or ffmpeg on PATH.")
     String baseline;
 
+    @Option(names = "--unquantized",
+            description = "Also score the network with its quantizer left out (the encoder's embedding decoded "
+                    + "directly): what encoder and decoder keep at any bitrate, beside what each bitrate keeps.")
+    boolean unquantized;
+
     @CommandLine.Mixin
     FileJobsOption fileJobs;
 
@@ -104,19 +109,20 @@ final class EvalCommand implements Callable<Integer> {
                             + " kbit/s; no bitrate asked for has one");
                 }
             }
-            Evaluation evaluation = new Evaluation(codec, opus);
+            Evaluation evaluation = new Evaluation(codec, opus, unquantized);
             java.util.Map<Path, Evaluation.Sample> evaluated = new java.util.concurrent.ConcurrentHashMap<>();
             int failures = CodecJobs.runEach(jobs, atOnce, out, err,
                     (job, jobOut, jobErr) -> evaluated.put(job.input(), evaluation.evaluate(job.input(), kbps)));
             List<Evaluation.Sample> results = chosen.stream().filter(evaluated::containsKey).map(evaluated::get)
                     .toList();
             EvalReport r = new EvalReport(checkpoint.toString(), codec.config(), results, kbps);
-            out.println("kbit/s  achieved  SI-SNR dB  SNR dB  mel dist  MR-STFT  LSD dB  tonal F1  steady   pitch"
-                    + "  enc xRT  dec xRT");
+            out.println("kbit/s  achieved  SI-SNR dB  SNR dB  mel dist  MR-STFT  LSD dB  tonal F1  steady  tone dB"
+                    + "   pitch  enc xRT  dec xRT");
             for (EvalReport.Summary s : r.summaries()) {
                 out.println(row(String.format(Locale.ROOT, "%6.2f", s.kbps()), s) + String.format(Locale.ROOT,
                         "  %7.1f  %7.1f", s.encodeSpeed(), s.decodeSpeed()));
             }
+            r.unquantizedSummary().ifPresent(s -> out.println(row("no RVQ", s)));
             for (EvalReport.Summary s : r.opusSummaries()) {
                 out.println(row(String.format(Locale.ROOT, "Opus %4.2f", s.kbps()), s));
             }
@@ -139,8 +145,8 @@ final class EvalCommand implements Callable<Integer> {
 
     private static String row(String label, EvalReport.Summary s) {
         var q = s.quality();
-        return String.format(Locale.ROOT, "%s  %8.3f  %9.2f  %6.2f  %8.3f  %7.3f  %6.2f  %8.3f  %6.1f  %6s",
-                label, s.achievedKbps(), q.siSnr(), q.snr(), q.melDistance(), q.stftDistance(), q.lsd(), q.tonalF1(),
-                q.steadyLines(), EvalReport.orDash(q.pitchAgreement()));
+        return String.format(Locale.ROOT, "%s  %8s  %9.2f  %6.2f  %8.3f  %7.3f  %6.2f  %8.3f  %6.1f  %7s  %6s",
+                label, EvalReport.orDash(s.achievedKbps()), q.siSnr(), q.snr(), q.melDistance(), q.stftDistance(),
+                q.lsd(), q.tonalF1(), q.steadyLines(), EvalReport.orDash(q.toneLevelDb(), "%.1f"), EvalReport.orDash(q.pitchAgreement()));
     }
 }

@@ -1,15 +1,19 @@
 package io.github.soundstream.codec;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import io.github.soundstream.checkpoint.CheckpointFile;
 import io.github.soundstream.checkpoint.CheckpointMeta;
 import io.github.soundstream.engine.Denormals;
+import io.github.soundstream.engine.InferenceScope;
 import io.github.soundstream.model.ModelConfig;
 import io.github.soundstream.model.SoundStreamGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -81,6 +85,21 @@ public final class SoundStreamCodec implements AutoCloseable {
 
     public StreamingDecoder decoder(int chunkFrames) {
         return new StreamingDecoder(generator, chunkFrames, manager);
+    }
+
+    /**
+     * The network's reconstruction with the quantizer left out: the encoder's embedding straight into the decoder,
+     * then the same DC blocker. Not a codec path (nothing here fits in bits): it shows what the encoder and decoder
+     * keep at any bitrate, so an evaluation can tell what the bitrate costs from what the network loses.
+     */
+    public float[] reconstructUnquantized(float[] audio) {
+        try (InferenceScope noGrad = new InferenceScope(); NDManager scope = manager.newSubManager()) {
+            NDArray x = scope.create(audio, new Shape(1, 1, audio.length));
+            float[] y = Arrays.copyOf(generator.decoder().forward(generator.embed(x, false), false).toFloatArray(),
+                    audio.length);
+            new DcBlocker(config().sampleRate()).process(y);
+            return y;
+        }
     }
 
     /** The header a bitstream of {@code quantizers} layers from this model starts with. */

@@ -84,6 +84,15 @@ public final class EvalReport {
         return out;
     }
 
+    /** Means of the network without its quantizer, where every sample has that result. */
+    public java.util.Optional<Summary> unquantizedSummary() {
+        if (samples.isEmpty() || samples.stream().anyMatch(s -> s.unquantized() == null)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(summary(Double.NaN, samples.stream().map(Evaluation.Sample::unquantized)
+                .toList()));
+    }
+
     public String json() {
         JsonObject o = new JsonObject();
         o.addProperty("checkpoint", checkpoint);
@@ -100,6 +109,7 @@ public final class EvalReport {
             opus.add(figures(s.kbps(), s.achievedKbps(), s.quality()));
         }
         o.add("opus", opus);
+        unquantizedSummary().ifPresent(s -> o.add("unquantized", figures(s.kbps(), s.achievedKbps(), s.quality())));
         JsonArray layers = new JsonArray();
         for (CodebookUsage u : layerUsage()) {
             JsonObject row = new JsonObject();
@@ -132,21 +142,28 @@ public final class EvalReport {
         o.add("lsd_db", Json.number(q.lsd()));
         o.add("tonal_peak_f1", Json.number(q.tonalF1()));
         o.add("steady_lines", Json.number(q.steadyLines()));
+        o.add("tone_level_db", Json.number(q.toneLevelDb()));
         o.add("pitch_agreement", Json.number(q.pitchAgreement()));
         return o;
     }
 
     private static String averageRow(String label, Summary s) {
         Quality q = s.quality();
-        return String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td><td>%.2f</td><td>%.2f</td><td>%.3f</td>"
-                + "<td>%.3f</td><td>%.3f</td><td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%s</td>", label,
-                s.achievedKbps(), q.siSnr(), q.snr(), q.melDistance(), q.stftDistance(), q.spectralConvergence(),
-                q.lsd(), q.tonalF1(), q.steadyLines(), orDash(q.pitchAgreement()));
+        return String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%.3f</td>"
+                + "<td>%.3f</td><td>%.3f</td><td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%s</td><td>%s</td>", label,
+                orDash(s.achievedKbps()), q.siSnr(), q.snr(), q.melDistance(), q.stftDistance(),
+                q.spectralConvergence(), q.lsd(), q.tonalF1(), q.steadyLines(), orDash(q.toneLevelDb(), "%.1f"),
+                orDash(q.pitchAgreement()));
     }
 
-    /** Three decimals, or a dash where there is no figure (no clip with a pitch to keep). */
+    /** Three decimals, or a dash where there is no figure (no clip with a pitch to keep, no bitrate). */
     public static String orDash(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+        return orDash(v, "%.3f");
+    }
+
+    /** {@code v} in {@code format}, or a dash where there is no figure. */
+    public static String orDash(double v, String format) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, format, v);
     }
 
     /** A metric against bitrate for the model and Opus, on an axis that holds [lo, hi] whatever the data. */
@@ -176,12 +193,14 @@ public final class EvalReport {
         List<Summary> sums = summaries();
         h.append("<h2>Average</h2><table><tr><th>kbit/s</th><th>achieved</th><th>SI-SNR dB</th><th>SNR dB</th>")
                 .append("<th>mel dist.</th><th>MR-STFT dist.</th><th>spectral conv.</th><th>LSD dB</th>")
-                .append("<th>tonal peak F1</th><th>steady lines</th><th>pitch agreement</th><th>encode ×RT</th>")
-                .append("<th>decode ×RT</th></tr>");
+                .append("<th>tonal peak F1</th><th>steady lines</th><th>tone level dB</th><th>pitch agreement</th>")
+                .append("<th>encode ×RT</th><th>decode ×RT</th></tr>");
         for (Summary s : sums) {
             h.append(averageRow(String.format(Locale.ROOT, "%.2f", s.kbps()), s)).append(String.format(Locale.ROOT,
                     "<td>%.1f</td><td>%.1f</td></tr>", s.encodeSpeed(), s.decodeSpeed()));
         }
+        unquantizedSummary().ifPresent(s -> h.append(averageRow("no quantizer", s)).append(String.format(
+                Locale.ROOT, "<td colspan=\"2\">encode + decode %.1f×</td></tr>", s.encodeSpeed())));
         List<Summary> opusSums = opusSummaries();
         for (Summary s : opusSums) {
             h.append(averageRow(String.format(Locale.ROOT, "Opus %.2f", s.kbps()), s)).append(String.format(
@@ -191,6 +210,7 @@ public final class EvalReport {
         h.append(chart("SI-SNR (dB) vs bitrate", sums, opusSums, Quality::siSnr, -30, 20));
         h.append(chart("mel distance vs bitrate (lower is better)", sums, opusSums, Quality::melDistance, 0, 2));
         h.append(chart("tonal peak F1 vs bitrate", sums, opusSums, Quality::tonalF1, 0, 1));
+        h.append(chart("tone level (dB) vs bitrate", sums, opusSums, Quality::toneLevelDb, -30, 0));
         h.append(chart("pitch agreement vs bitrate", sums, opusSums, Quality::pitchAgreement, 0, 1));
         List<CodebookUsage> usage = layerUsage();
         h.append(Charts.bars("codes used per layer (of " + config.codebookSize() + ")",
@@ -201,16 +221,16 @@ public final class EvalReport {
         for (Evaluation.Sample s : samples) {
             h.append("<div class=\"sample\"><h3>").append(esc(s.file().getFileName().toString())).append("</h3>")
                     .append("<p>original ").append(player(s.audio(), rate)).append("</p><table><tr><th>kbit/s</th>")
-                    .append("<th>SI-SNR dB</th><th>mel dist.</th><th>LSD dB</th><th>listen</th></tr>");
+                    .append("<th>SI-SNR dB</th><th>mel dist.</th><th>LSD dB</th><th>tonal peak F1</th>")
+                    .append("<th>tone level dB</th><th>listen</th></tr>");
             for (Evaluation.Result r : s.results()) {
-                h.append(String.format(Locale.ROOT, "<tr><td>%.2f</td><td>%.2f</td><td>%.3f</td><td>%.2f</td><td>",
-                        r.kbps(), r.siSnr(), r.melDistance(), r.lsd())).append(player(r.reconstruction(), rate))
-                        .append("</td></tr>");
+                h.append(sampleRow(String.format(Locale.ROOT, "%.2f", r.kbps()), r, rate));
+            }
+            if (s.unquantized() != null) {
+                h.append(sampleRow("no quantizer", s.unquantized(), rate));
             }
             for (Evaluation.Result r : s.opus()) {
-                h.append(String.format(Locale.ROOT, "<tr><td>Opus %.2f</td><td>%.2f</td><td>%.3f</td><td>%.2f</td><td>",
-                        r.kbps(), r.siSnr(), r.melDistance(), r.lsd())).append(player(r.reconstruction(), rate))
-                        .append("</td></tr>");
+                h.append(sampleRow(String.format(Locale.ROOT, "Opus %.2f", r.kbps()), r, rate));
             }
             h.append("</table>");
             for (Evaluation.Result r : s.results()) {
@@ -221,6 +241,13 @@ public final class EvalReport {
             h.append("</div>");
         }
         return h.append("</body></html>\n").toString();
+    }
+
+    private static String sampleRow(String label, Evaluation.Result r, int rate) {
+        Quality q = r.quality();
+        return String.format(Locale.ROOT, "<tr><td>%s</td><td>%.2f</td><td>%.3f</td><td>%.2f</td><td>%.3f</td>"
+                + "<td>%s</td><td>", label, q.siSnr(), q.melDistance(), q.lsd(), q.tonalF1(),
+                orDash(q.toneLevelDb(), "%.1f")) + player(r.reconstruction(), rate) + "</td></tr>";
     }
 
     private static String player(float[] audio, int rate) {

@@ -33,21 +33,29 @@ public final class Evaluation {
         }
     }
 
-    /** One file: its (excerpt of) audio, results per bitrate, and Opus results where a baseline ran. */
-    public record Sample(Path file, float[] audio, List<Result> results, List<Result> opus) {
+    /**
+     * One file: its (excerpt of) audio, results per bitrate, Opus results where a baseline ran, and the network
+     * without its quantizer where asked for (null otherwise).
+     */
+    public record Sample(Path file, float[] audio, List<Result> results, List<Result> opus, Result unquantized) {
     }
 
     private final SoundStreamCodec codec;
     private final OpusBaseline opus;
+    private final boolean unquantized;
 
     public Evaluation(SoundStreamCodec codec) {
-        this(codec, null);
+        this(codec, null, false);
     }
 
-    /** With an Opus baseline (null: none) run at every bitrate it supports. */
-    public Evaluation(SoundStreamCodec codec, OpusBaseline opus) {
+    /**
+     * With an Opus baseline (null: none) run at every bitrate it supports, and with {@code unquantized}, the
+     * network with its quantizer left out ({@link SoundStreamCodec#reconstructUnquantized}).
+     */
+    public Evaluation(SoundStreamCodec codec, OpusBaseline opus, boolean unquantized) {
         this.codec = codec;
         this.opus = opus;
+        this.unquantized = unquantized;
     }
 
     public Sample evaluate(Path file, double[] kbps) throws IOException {
@@ -67,7 +75,17 @@ public final class Evaluation {
                 baseline.add(opus(file, audio, k));
             }
         }
-        return new Sample(file, audio, results, baseline);
+        return new Sample(file, audio, results, baseline, unquantized ? unquantized(file, audio) : null);
+    }
+
+    private Result unquantized(Path file, float[] audio) {
+        int rate = codec.config().sampleRate();
+        long t0 = System.nanoTime();
+        float[] y = codec.reconstructUnquantized(audio);
+        double seconds = audio.length / (double) rate;
+        double speed = seconds / ((System.nanoTime() - t0) / 1e9);
+        return new Result(file, Double.NaN, 0, Double.NaN, Quality.of(audio, y, rate), speed, speed, y,
+                new int[0][]);
     }
 
     private Result opus(Path file, float[] audio, double kbps) throws IOException {

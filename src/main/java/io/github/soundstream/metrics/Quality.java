@@ -9,11 +9,12 @@ import java.util.function.ToDoubleFunction;
  *
  * @param tonalF1        tonal peak F1 (1: every tone kept and none added)
  * @param steadyLines    steady spectral lines the codec added (0 is right)
+ * @param toneLevelDb    how loud the original's tonal peaks come back, in dB (0 is right); NaN without peaks
  * @param pitchAgreement share of the original's pitched frames decoded at the same pitch (±50 cents); NaN for a
  *                       signal without pitch, and means are taken over the signals that have one
  */
 public record Quality(double snr, double siSnr, double melDistance, double stftDistance, double spectralConvergence,
-        double lsd, double tonalF1, double steadyLines, double pitchAgreement) {
+        double lsd, double tonalF1, double steadyLines, double toneLevelDb, double pitchAgreement) {
 
     public static Quality of(float[] original, float[] decoded, int sampleRate) {
         TonalPeaks.Comparison tones = TonalPeaks.compare(original, decoded, sampleRate);
@@ -21,14 +22,16 @@ public record Quality(double snr, double siSnr, double melDistance, double stftD
                 Metrics.melDistance(original, decoded, sampleRate),
                 Metrics.multiResolutionStftDistance(original, decoded),
                 Metrics.spectralConvergence(original, decoded), Metrics.logSpectralDistance(original, decoded),
-                tones.f1(), tones.steadyLines(), PitchTrack.agreement(original, decoded, sampleRate));
+                tones.f1(), tones.steadyLines(), tones.toneLevelDb(),
+                PitchTrack.agreement(original, decoded, sampleRate));
     }
 
     /** Field-by-field means over the signals where the field is defined (NaN for none). */
     public static Quality mean(List<Quality> all) {
         return new Quality(avg(all, Quality::snr), avg(all, Quality::siSnr), avg(all, Quality::melDistance),
                 avg(all, Quality::stftDistance), avg(all, Quality::spectralConvergence), avg(all, Quality::lsd),
-                avg(all, Quality::tonalF1), avg(all, Quality::steadyLines), avg(all, Quality::pitchAgreement));
+                avg(all, Quality::tonalF1), avg(all, Quality::steadyLines), avg(all, Quality::toneLevelDb),
+                avg(all, Quality::pitchAgreement));
     }
 
     private static double avg(List<Quality> all, ToDoubleFunction<Quality> f) {

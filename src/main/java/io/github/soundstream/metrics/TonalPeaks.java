@@ -15,6 +15,11 @@ import java.util.Arrays;
  *
  * <p><b>Steady lines.</b> Bins that are peaks in at least {@value #STEADY_SHARE} of the decoded frames but in fewer
  * than {@value #RARE_SHARE} of the original's: constant tones the codec adds (a comb at its frame rate, say).
+ *
+ * <p><b>Tone level.</b> For each peak of the original, the decoded frame's loudest bin within ±{@value
+ * #TOLERANCE_BINS} bins minus the original's peak, in dB; the median over the clip's peaks (NaN without peaks).
+ * F1 counts a tone as kept once it stands {@value #ABOVE_FLOOR_DB} dB above its frame's floor; this says how loud
+ * it comes back: 0 dB is kept whole, −30 dB is a faint trace under a raised floor.
  */
 public final class TonalPeaks {
     static final double ABOVE_FLOOR_DB = 12;
@@ -26,15 +31,41 @@ public final class TonalPeaks {
     private TonalPeaks() {
     }
 
-    /** Both measures of one comparison, from one peak picking of each signal. */
-    public record Comparison(double f1, int steadyLines) {
+    /** The three measures of one comparison, from one peak picking of each signal. */
+    public record Comparison(double f1, int steadyLines, double toneLevelDb) {
     }
 
-    /** Tonal peak F1 and steady lines of {@code decoded} against {@code original}, both at {@code sampleRate}. */
+    /** A signal's STFT levels in dB (frame, bin) and its peaks there. */
+    record Picked(double[][] db, boolean[][] peaks) {
+    }
+
+    /** Tonal peak F1, steady lines and tone level of {@code decoded} against {@code original}, same rate. */
     public static Comparison compare(float[] original, float[] decoded, int sampleRate) {
-        boolean[][] a = peaks(original, sampleRate);
-        boolean[][] b = peaks(decoded, sampleRate);
-        return new Comparison(f1(a, b), steadyLineBins(a, b).length);
+        Picked a = pick(original, sampleRate);
+        Picked b = pick(decoded, sampleRate);
+        return new Comparison(f1(a.peaks(), b.peaks()), steadyLineBins(a.peaks(), b.peaks()).length,
+                toneLevelDb(a, b));
+    }
+
+    /** Median over the original's peaks of (decoded level near the peak − original's peak), in dB; NaN for none. */
+    static double toneLevelDb(Picked original, Picked decoded) {
+        int frames = Math.min(original.peaks().length, decoded.peaks().length);
+        java.util.stream.DoubleStream.Builder change = java.util.stream.DoubleStream.builder();
+        for (int f = 0; f < frames; f++) {
+            double[] near = decoded.db()[f];
+            for (int k = 0; k < original.peaks()[f].length; k++) {
+                if (!original.peaks()[f][k]) {
+                    continue;
+                }
+                double level = Double.NEGATIVE_INFINITY;
+                for (int j = Math.max(0, k - TOLERANCE_BINS); j <= Math.min(near.length - 1, k + TOLERANCE_BINS); j++) {
+                    level = Math.max(level, near[j]);
+                }
+                change.add(level - original.db()[f][k]);
+            }
+        }
+        double[] all = change.build().toArray();
+        return all.length == 0 ? Double.NaN : median(all);
     }
 
     /** Tonal peak F1 of {@code decoded} against {@code original}, both at {@code sampleRate}. */
@@ -90,6 +121,10 @@ public final class TonalPeaks {
 
     /** The peak bins of each frame. */
     static boolean[][] peaks(float[] signal, int sampleRate) {
+        return pick(signal, sampleRate).peaks();
+    }
+
+    static Picked pick(float[] signal, int sampleRate) {
         int nFft = fftSize(sampleRate);
         float[][] mag = new Spectrogram(nFft, nFft / 4).magnitudes(signal);
         double[][] db = new double[mag.length][];
@@ -111,7 +146,7 @@ public final class TonalPeaks {
                         && row[k] >= loudest - BELOW_LOUDEST_DB;
             }
         }
-        return out;
+        return new Picked(db, out);
     }
 
     /** The STFT size: 2048 at 24 kHz, the nearest power of two for the same duration at other rates. */

@@ -38,7 +38,7 @@ class EvalCliTest {
         Path html = dir.resolve("r.html");
         Path json = dir.resolve("r.json");
         int code = cl.execute("eval", "--checkpoint", ck.toString(), "--audio-dir", audio.toString(), "--bitrates",
-                "0.1,0.4", "--num-samples", "2", "--report", html.toString(), "--json", json.toString());
+                "0.1,0.4", "--num-samples", "2", "--unquantized", "--report", html.toString(), "--json", json.toString());
         assertEquals(0, code, err.toString());
         String page = Files.readString(html);
         assertTrue(page.contains("<svg") && page.contains("data:audio/wav;base64,") && page.contains("data:image/png"));
@@ -46,10 +46,20 @@ class EvalCliTest {
         assertFalse(page.replace("http://www.w3.org/2000/svg", "").contains("http"), "opens offline");
         String j = Files.readString(json);
         assertTrue(j.contains("\"achieved_kbps\"") && j.contains("\"layers\"") && j.contains("\"tonal_peak_f1\"")
-                && j.contains("\"steady_lines\"") && j.contains("\"pitch_agreement\""), j);
+                && j.contains("\"steady_lines\"") && j.contains("\"pitch_agreement\"")
+                && j.contains("\"tone_level_db\""), j);
         assertTrue(page.contains("pitch agreement vs bitrate") && !page.contains("NaN"), "a clip without pitch "
                 + "leaves no mark, not a broken one");
         assertTrue(out.toString().contains("report: " + html), out.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("no RVQ  ")), out.toString());
+        assertTrue(page.contains("<td>no quantizer</td><td>–</td>"), "the network without its quantizer, no bitrate");
+        com.google.gson.JsonObject parsed = com.google.gson.JsonParser.parseString(j).getAsJsonObject();
+        double unquantizedMel = parsed.getAsJsonObject("unquantized").get("mel_distance").getAsDouble();
+        com.google.gson.JsonArray summary = parsed.getAsJsonArray("summary");
+        for (int b = 0; b < summary.size(); b++) {
+            assertTrue(Math.abs(unquantizedMel - summary.get(b).getAsJsonObject().get("mel_distance").getAsDouble())
+                    > 1e-6, "the quantizer changes the decoded audio at every bitrate: " + j);
+        }
 
         // files at once: the same figures per file, in the same order (only the speeds may differ)
         Path json2 = dir.resolve("r2.json");

@@ -95,8 +95,32 @@ class TonalPeaksTest {
         assertEquals(2, TonalPeaks.steadyLines(bird, combed, RATE));
         assertEquals(0, TonalPeaks.steadyLines(combed, combed, RATE), "lines the original has are not added");
         TonalPeaks.Comparison both = TonalPeaks.compare(bird, combed, RATE);
-        assertEquals(new TonalPeaks.Comparison(TonalPeaks.f1(bird, combed, RATE), 2), both,
-                "one peak picking, the same figures");
+        assertEquals(TonalPeaks.f1(bird, combed, RATE), both.f1(), "one peak picking, the same figures");
+        assertEquals(2, both.steadyLines());
+    }
+
+    @Test
+    void toneLevelAgreesWithAFloat64Reference() {
+        float[] original = tones(0.5, 1, 1500, 0.3, 3100, 0.1, 6200, 0.05);
+        float[] decoded = tones(0.5, 2, 1500, 0.1, 3100, 0.05, 6200, 0.05);
+        double fast = TonalPeaks.compare(original, decoded, RATE).toneLevelDb();
+        assertEquals(referenceToneLevel(original, decoded, 2048, 512), fast, 1e-3);
+        assertTrue(fast < -1 && fast > -12, "tones at a third, half and the same amplitude: " + fast);
+    }
+
+    @Test
+    void toneLevelOfKeptWeakenedDroppedAndAbsentTones() {
+        float[] original = tones(1, 1, 1500, 0.3, 3100, 0.1, 6200, 0.05);
+        assertEquals(0.0, TonalPeaks.compare(original, original, RATE).toneLevelDb(), 1e-12, "kept whole");
+        float[] halved = tones(1, 3, 1500, 0.15, 3100, 0.05, 6200, 0.025);
+        assertEquals(-6.02, TonalPeaks.compare(original, halved, RATE).toneLevelDb(), 0.3,
+                "every tone at half its amplitude, under new noise");
+        float[] noiseOnly = tones(1, 4);
+        assertTrue(TonalPeaks.compare(original, noiseOnly, RATE).toneLevelDb() < -25,
+                "dropped: only the noise floor is left where the tones were");
+        float[] silence = new float[original.length];
+        assertTrue(Double.isNaN(TonalPeaks.compare(silence, original, RATE).toneLevelDb()),
+                "an original without tones has no tone level");
     }
 
     @Test
@@ -109,10 +133,51 @@ class TonalPeaksTest {
 
     /** The same peak picking on a float64 DFT (periodic Hann, centred frames with reflect padding). */
     private static boolean[][] referencePeaks(float[] x, int n, int hop) {
+        double[][] db = referenceDb(x, n, hop);
+        double loudest = java.util.Arrays.stream(db).flatMapToDouble(java.util.Arrays::stream).max().orElseThrow();
+        int frames = db.length;
+        int bins = n / 2 + 1;
+        boolean[][] out = new boolean[frames][bins];
+        for (int f = 0; f < frames; f++) {
+            double[] sorted = db[f].clone();
+            java.util.Arrays.sort(sorted);
+            double floor = (sorted.length % 2 == 1) ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            for (int k = 1; k < bins - 1; k++) {
+                out[f][k] = db[f][k] > db[f][k - 1] && db[f][k] >= db[f][k + 1] && db[f][k] >= floor + 12
+                        && db[f][k] >= loudest - 50;
+            }
+        }
+        return out;
+    }
+
+    /** Median over the original's peaks of the decoded's loudest bin within ±2 minus the peak, on float64 DFTs. */
+    private static double referenceToneLevel(float[] original, float[] decoded, int n, int hop) {
+        boolean[][] peaks = referencePeaks(original, n, hop);
+        double[][] a = referenceDb(original, n, hop);
+        double[][] b = referenceDb(decoded, n, hop);
+        java.util.List<Double> change = new java.util.ArrayList<>();
+        for (int f = 0; f < peaks.length; f++) {
+            for (int k = 0; k < peaks[f].length; k++) {
+                if (peaks[f][k]) {
+                    double level = Double.NEGATIVE_INFINITY;
+                    for (int j = Math.max(0, k - 2); j <= Math.min(b[f].length - 1, k + 2); j++) {
+                        level = Math.max(level, b[f][j]);
+                    }
+                    change.add(level - a[f][k]);
+                }
+            }
+        }
+        java.util.Collections.sort(change);
+        int m = change.size();
+        return m % 2 == 1 ? change.get(m / 2) : (change.get(m / 2 - 1) + change.get(m / 2)) / 2;
+    }
+
+    /** 20·log10 of a float64 DFT's magnitudes (periodic Hann, centred frames with reflect padding). */
+    private static double[][] referenceDb(float[] x, int n, int hop) {
         int frames = x.length / hop + 1;
         int bins = n / 2 + 1;
         double[][] db = new double[frames][bins];
-        double loudest = Double.NEGATIVE_INFINITY;
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
@@ -140,20 +205,8 @@ class TonalPeaksTest {
                     im -= frame[i] * sin[p];
                 }
                 db[f][k] = 20 * Math.log10(Math.hypot(re, im) + 1e-12);
-                loudest = Math.max(loudest, db[f][k]);
             }
         }
-        boolean[][] out = new boolean[frames][bins];
-        for (int f = 0; f < frames; f++) {
-            double[] sorted = db[f].clone();
-            java.util.Arrays.sort(sorted);
-            double floor = (sorted.length % 2 == 1) ? sorted[sorted.length / 2]
-                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            for (int k = 1; k < bins - 1; k++) {
-                out[f][k] = db[f][k] > db[f][k - 1] && db[f][k] >= db[f][k + 1] && db[f][k] >= floor + 12
-                        && db[f][k] >= loudest - 50;
-            }
-        }
-        return out;
+        return db;
     }
 }
