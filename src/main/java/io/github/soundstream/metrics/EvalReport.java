@@ -119,15 +119,29 @@ public final class EvalReport {
         }
         o.add("layers", layers);
         JsonArray files = new JsonArray();
+        JsonArray opusFiles = new JsonArray();
+        JsonArray unquantizedFiles = new JsonArray();
         for (Evaluation.Sample s : samples) {
-            for (Evaluation.Result r : s.results()) {
-                JsonObject row = figures(r.kbps(), r.achievedKbps(), r.quality());
-                row.addProperty("file", s.file().toString());
-                files.add(row);
+            s.results().forEach(r -> files.add(fileFigures(s, r)));
+            s.opus().forEach(r -> opusFiles.add(fileFigures(s, r)));
+            if (s.unquantized() != null) {
+                unquantizedFiles.add(fileFigures(s, s.unquantized()));
             }
         }
         o.add("files", files);
+        if (!opusFiles.isEmpty()) {
+            o.add("opus_files", opusFiles);
+        }
+        if (!unquantizedFiles.isEmpty()) {
+            o.add("unquantized_files", unquantizedFiles);
+        }
         return Json.pretty(o);
+    }
+
+    private static JsonObject fileFigures(Evaluation.Sample s, Evaluation.Result r) {
+        JsonObject row = figures(r.kbps(), r.achievedKbps(), r.quality());
+        row.addProperty("file", s.file().toString());
+        return row;
     }
 
     private static JsonObject figures(double kbps, double achieved, Quality q) {

@@ -9,7 +9,8 @@ import java.util.function.ToDoubleFunction;
  *
  * @param tonalF1        tonal peak F1 (1: every tone kept and none added)
  * @param steadyLines    steady spectral lines the codec added (0 is right)
- * @param toneLevelDb    how loud the original's tonal peaks come back, in dB (0 is right); NaN without peaks
+ * @param toneLevelDb    how loud each frame's strongest tonal peak comes back, in dB (0 is right); NaN for a
+ *                       signal without peaks
  * @param pitchAgreement share of the original's pitched frames decoded at the same pitch (±50 cents); NaN for a
  *                       signal without pitch, and means are taken over the signals that have one
  */

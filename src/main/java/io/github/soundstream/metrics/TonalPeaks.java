@@ -16,10 +16,11 @@ import java.util.Arrays;
  * <p><b>Steady lines.</b> Bins that are peaks in at least {@value #STEADY_SHARE} of the decoded frames but in fewer
  * than {@value #RARE_SHARE} of the original's: constant tones the codec adds (a comb at its frame rate, say).
  *
- * <p><b>Tone level.</b> For each peak of the original, the decoded frame's loudest bin within ±{@value
- * #TOLERANCE_BINS} bins minus the original's peak, in dB; the median over the clip's peaks (NaN without peaks).
- * F1 counts a tone as kept once it stands {@value #ABOVE_FLOOR_DB} dB above its frame's floor; this says how loud
- * it comes back: 0 dB is kept whole, −30 dB is a faint trace under a raised floor.
+ * <p><b>Tone level.</b> In each frame where the original has a peak, its strongest one (the whistle, not the
+ * rumble under it): the decoded frame's loudest bin within ±{@value #TOLERANCE_BINS} bins minus that peak, in dB;
+ * the median over the clip's frames (NaN without peaks). F1 counts every peak alike and a tone as kept once it
+ * stands {@value #ABOVE_FLOOR_DB} dB above its frame's floor; this says how loud the salient tone comes back:
+ * 0 dB is kept whole, −30 dB is a faint trace.
  */
 public final class TonalPeaks {
     static final double ABOVE_FLOOR_DB = 12;
@@ -47,22 +48,30 @@ public final class TonalPeaks {
                 toneLevelDb(a, b));
     }
 
-    /** Median over the original's peaks of (decoded level near the peak − original's peak), in dB; NaN for none. */
+    /**
+     * Median over the original's frames with peaks of (decoded level near the strongest peak − that peak), in dB;
+     * NaN for none.
+     */
     static double toneLevelDb(Picked original, Picked decoded) {
         int frames = Math.min(original.peaks().length, decoded.peaks().length);
         java.util.stream.DoubleStream.Builder change = java.util.stream.DoubleStream.builder();
         for (int f = 0; f < frames; f++) {
-            double[] near = decoded.db()[f];
+            int strongest = -1;
             for (int k = 0; k < original.peaks()[f].length; k++) {
-                if (!original.peaks()[f][k]) {
-                    continue;
+                if (original.peaks()[f][k] && (strongest < 0 || original.db()[f][k] > original.db()[f][strongest])) {
+                    strongest = k;
                 }
-                double level = Double.NEGATIVE_INFINITY;
-                for (int j = Math.max(0, k - TOLERANCE_BINS); j <= Math.min(near.length - 1, k + TOLERANCE_BINS); j++) {
-                    level = Math.max(level, near[j]);
-                }
-                change.add(level - original.db()[f][k]);
             }
+            if (strongest < 0) {
+                continue;
+            }
+            double[] near = decoded.db()[f];
+            double level = Double.NEGATIVE_INFINITY;
+            for (int j = Math.max(0, strongest - TOLERANCE_BINS);
+                    j <= Math.min(near.length - 1, strongest + TOLERANCE_BINS); j++) {
+                level = Math.max(level, near[j]);
+            }
+            change.add(level - original.db()[f][strongest]);
         }
         double[] all = change.build().toArray();
         return all.length == 0 ? Double.NaN : median(all);

@@ -55,6 +55,7 @@ class EvalCliTest {
         assertTrue(page.contains("<td>no quantizer</td><td>–</td>"), "the network without its quantizer, no bitrate");
         com.google.gson.JsonObject parsed = com.google.gson.JsonParser.parseString(j).getAsJsonObject();
         double unquantizedMel = parsed.getAsJsonObject("unquantized").get("mel_distance").getAsDouble();
+        assertEquals(2, parsed.getAsJsonArray("unquantized_files").size(), "one row per file");
         com.google.gson.JsonArray summary = parsed.getAsJsonArray("summary");
         for (int b = 0; b < summary.size(); b++) {
             assertTrue(Math.abs(unquantizedMel - summary.get(b).getAsJsonObject().get("mel_distance").getAsDouble())
