@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quality benchmark anyone can rerun: trains `tiny` on one thread for fixed CPU budgets on natural sounds from
 # Debian's game data packages plus the synthetic corpus, and scores clips from sources it never trained on, with
-# Opus at 6 and 3 kbit/s beside it (the eval report's tonal peak F1, steady lines, mel distance, SI-SNR, ...).
+# Opus at 6 and 3 kbit/s beside it (the eval report's tonal peak F1, steady lines, tone level, mel distance, SI-SNR,
+# ...), and the network with its quantizer left out.
 #
 #   scripts/quality-benchmark.sh [WORKDIR] [MINUTES...]      default: build/quality 10 20 60 120
 #
@@ -56,7 +57,7 @@ for budget in "${BUDGETS[@]}"; do
   ck=$(ls -t "$WORK"/ck/soundstream_step_*.ckpt | head -1)
   cp "$ck" "$WORK/at-${budget}min.ckpt"
   $SS eval --checkpoint "$WORK/at-${budget}min.ckpt" --audio-dir "$WORK/eval" --bitrates 3,6 --num-samples 64 --baseline opus \
-    --report "$WORK/at-${budget}min.html" --json "$WORK/at-${budget}min.json" | tee "$WORK/at-${budget}min.txt"
+    --unquantized --report "$WORK/at-${budget}min.html" --json "$WORK/at-${budget}min.json" | tee "$WORK/at-${budget}min.txt"
   # the held-out bird's first clip at 6 kbit/s, original | reconstruction, as a picture beside the report
   python3 - "$WORK/at-${budget}min.html" "$WORK/at-${budget}min-bird5.png" <<'PY' || true
 import base64, re, sys
