@@ -147,6 +147,7 @@ final class EvalCommand implements Callable<Integer> {
         var q = s.quality();
         return String.format(Locale.ROOT, "%s  %8s  %9.2f  %6.2f  %8.3f  %7.3f  %6.2f  %8.3f  %6.1f  %7s  %6s",
                 label, EvalReport.orDash(s.achievedKbps()), q.siSnr(), q.snr(), q.melDistance(), q.stftDistance(),
-                q.lsd(), q.tonalF1(), q.steadyLines(), EvalReport.orDash(q.toneLevelDb(), "%.1f"), EvalReport.orDash(q.pitchAgreement()));
+                q.lsd(), q.tonalF1(), q.steadyLines(), EvalReport.orDash(q.toneLevelDb(), "%.1f"),
+                EvalReport.orDash(q.pitchAgreement()));
     }
 }

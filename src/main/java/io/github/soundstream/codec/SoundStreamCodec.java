@@ -90,7 +90,8 @@ public final class SoundStreamCodec implements AutoCloseable {
     /**
      * The network's reconstruction with the quantizer left out: the encoder's embedding straight into the decoder,
      * then the same DC blocker. Not a codec path (nothing here fits in bits): it shows what the encoder and decoder
-     * keep at any bitrate, so an evaluation can tell what the bitrate costs from what the network loses.
+     * keep at any bitrate, so an evaluation can tell what the bitrate costs from what the network loses. The whole
+     * signal goes through at once: meant for clips, as eval takes them.
      */
     public float[] reconstructUnquantized(float[] audio) {
         try (InferenceScope noGrad = new InferenceScope(); NDManager scope = manager.newSubManager()) {

@@ -4,8 +4,8 @@ package io.github.soundstream.config;
  * How to train; immutable, saved in every checkpoint.
  *
  * @param maxSteps           stop after this many steps (whatever --num-epochs says, the smaller wins)
- * @param generatorLr        AdamW learning rate of the generator (3e-4; the original's 1e-4 keeps birds' tones
- *                           30 dB down after two CPU-hours of tiny, docs/BENCHMARKS.md)
+ * @param generatorLr        AdamW learning rate of the generator (3e-4; with the original's 1e-4 the birds' tones
+ *                           came back 32 dB down after two CPU-hours of tiny, 18 dB with 3e-4: docs/BENCHMARKS.md)
  * @param discriminatorLr    AdamW learning rate of the discriminators (1e-4)
  * @param lrDecay            exponential decay per optimizer step (0.999996)
  * @param discWarmupSteps    steps in which only the generator trains, on reconstruction + commitment (5000)

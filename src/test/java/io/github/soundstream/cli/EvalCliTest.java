@@ -38,7 +38,8 @@ class EvalCliTest {
         Path html = dir.resolve("r.html");
         Path json = dir.resolve("r.json");
         int code = cl.execute("eval", "--checkpoint", ck.toString(), "--audio-dir", audio.toString(), "--bitrates",
-                "0.1,0.4", "--num-samples", "2", "--unquantized", "--report", html.toString(), "--json", json.toString());
+                "0.1,0.4", "--num-samples", "2", "--unquantized", "--report", html.toString(), "--json",
+                json.toString());
         assertEquals(0, code, err.toString());
         String page = Files.readString(html);
         assertTrue(page.contains("<svg") && page.contains("data:audio/wav;base64,") && page.contains("data:image/png"));
