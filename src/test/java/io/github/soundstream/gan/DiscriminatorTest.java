@@ -153,10 +153,20 @@ class DiscriminatorTest {
             try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getEngine("PyTorch")
                     .newGradientCollector()) {
                 DiscriminatorOutput toned = d.discriminate(withTone, true).get(0);
-                double lowBand = relativeChange(big.features().get(4), toned.features().get(4));
-                double topBand = relativeChange(big.features().get(24), toned.features().get(24));
-                assertTrue(lowBand < 1e-3, "the lowest band's stack does not see a 10 kHz tone: " + lowBand);
-                assertTrue(topBand > 0.1, "the top band's stack does: " + topBand);
+                // Centred frames reflect the signal at both ends; the kink that makes in the tone is broadband,
+                // so the edge frames' low bins do hear it. Frames 7..39 are clear of the padding (frames 2..44)
+                // and of the five time-kernels of 3 that spread it; there only float32 rounding reaches the
+                // low band (about 1e-6, against 1e-4 to 2e-2 over all frames, depending on the random weights).
+                String interior = ":, :, 7:40, :";
+                for (int map : new int[] {0, 4}) {
+                    double lowBand = relativeChange(big.features().get(map).get(interior),
+                            toned.features().get(map).get(interior));
+                    double topBand = relativeChange(big.features().get(20 + map).get(interior),
+                            toned.features().get(20 + map).get(interior));
+                    assertTrue(lowBand < 1e-4, "map " + map + ": the lowest band's stack does not see a 10 kHz tone: "
+                            + lowBand);
+                    assertTrue(topBand > 0.1, "map " + map + ": the top band's stack does: " + topBand);
+                }
                 gc.backward(toned.logits().sum());
             }
             assertTrue(withTone.getGradient().abs().sum().getFloat() > 0);
