@@ -67,39 +67,41 @@ public final class Evaluation {
         if (audio.length == 0) {
             throw new IOException(file + ": no audio");
         }
+        Quality.Reference reference = new Quality.Reference(audio, rate);
         List<Result> results = new ArrayList<>();
         List<Result> baseline = new ArrayList<>();
         for (double k : kbps) {
-            results.add(run(file, audio, k, codec.quantizersFor(k)));
+            results.add(run(file, audio, reference, k, codec.quantizersFor(k)));
             if (opus != null && k >= OpusBaseline.MIN_KBPS) {
-                baseline.add(opus(file, audio, k));
+                baseline.add(opus(file, audio, reference, k));
             }
         }
-        return new Sample(file, audio, results, baseline, unquantized ? unquantized(file, audio) : null);
+        return new Sample(file, audio, results, baseline, unquantized ? unquantized(file, audio, reference) : null);
     }
 
-    private Result unquantized(Path file, float[] audio) {
+    private Result unquantized(Path file, float[] audio, Quality.Reference reference) {
         int rate = codec.config().sampleRate();
         long t0 = System.nanoTime();
         float[] y = codec.reconstructUnquantized(audio);
         double seconds = audio.length / (double) rate;
         double speed = seconds / ((System.nanoTime() - t0) / 1e9);
-        return new Result(file, Double.NaN, 0, Double.NaN, Quality.of(audio, y, rate), speed, speed, y,
+        return new Result(file, Double.NaN, 0, Double.NaN, reference.score(y), speed, speed, y,
                 new int[0][]);
     }
 
-    private Result opus(Path file, float[] audio, double kbps) throws IOException {
+    private Result opus(Path file, float[] audio, Quality.Reference reference, double kbps) throws IOException {
         int rate = codec.config().sampleRate();
         long t0 = System.nanoTime();
         OpusBaseline.Coded c = opus.roundTrip(audio, rate, kbps);
         double seconds = audio.length / (double) rate;
         double speed = seconds / ((System.nanoTime() - t0) / 1e9);
         float[] y = c.audio();
-        return new Result(file, kbps, 0, c.bytes() * 8 / seconds / 1000, Quality.of(audio, y, rate), speed, speed, y,
+        return new Result(file, kbps, 0, c.bytes() * 8 / seconds / 1000, reference.score(y), speed, speed, y,
                 new int[0][]);
     }
 
-    private Result run(Path file, float[] audio, double kbps, int n) throws IOException {
+    private Result run(Path file, float[] audio, Quality.Reference reference, double kbps, int n)
+            throws IOException {
         int rate = codec.config().sampleRate();
         long t0 = System.nanoTime();
         int[][] codes;
@@ -131,7 +133,7 @@ public final class Evaluation {
         w.write(codes);
         w.finish();
         double seconds = audio.length / (double) rate;
-        return new Result(file, kbps, n, bytes[0] * 8 / seconds / 1000, Quality.of(audio, y, rate),
+        return new Result(file, kbps, n, bytes[0] * 8 / seconds / 1000, reference.score(y),
                 seconds / ((t1 - t0) / 1e9), seconds / ((t2 - t1) / 1e9), y, codes);
     }
 }

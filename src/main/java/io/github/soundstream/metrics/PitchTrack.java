@@ -121,8 +121,11 @@ public final class PitchTrack {
      * voiced frame (a clip of wind has no pitch to keep).
      */
     public static double agreement(float[] original, float[] decoded, int sampleRate) {
-        double[] a = track(original, sampleRate);
-        double[] b = track(decoded, sampleRate);
+        return agreement(track(original, sampleRate), track(decoded, sampleRate));
+    }
+
+    /** {@link #agreement(float[], float[], int)} of two tracks. */
+    static double agreement(double[] a, double[] b) {
         int voiced = 0;
         int kept = 0;
         for (int f = 0; f < a.length; f++) {

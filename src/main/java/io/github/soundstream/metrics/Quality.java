@@ -18,13 +18,35 @@ public record Quality(double snr, double siSnr, double melDistance, double stftD
         double lsd, double tonalF1, double steadyLines, double toneLevelDb, double pitchAgreement) {
 
     public static Quality of(float[] original, float[] decoded, int sampleRate) {
-        TonalPeaks.Comparison tones = TonalPeaks.compare(original, decoded, sampleRate);
-        return new Quality(Metrics.snr(original, decoded), Metrics.siSnr(original, decoded),
-                Metrics.melDistance(original, decoded, sampleRate),
-                Metrics.multiResolutionStftDistance(original, decoded),
-                Metrics.spectralConvergence(original, decoded), Metrics.logSpectralDistance(original, decoded),
-                tones.f1(), tones.steadyLines(), tones.toneLevelDb(),
-                PitchTrack.agreement(original, decoded, sampleRate));
+        return new Reference(original, sampleRate).score(decoded);
+    }
+
+    /**
+     * An original with its tonal peaks and pitch track analysed once, for scoring several decodings of it (every
+     * bitrate, Opus, the unquantised network): those two analyses are most of a score's time.
+     */
+    public static final class Reference {
+        private final float[] original;
+        private final int sampleRate;
+        private final TonalPeaks.Picked peaks;
+        private final double[] pitch;
+
+        public Reference(float[] original, int sampleRate) {
+            this.original = original;
+            this.sampleRate = sampleRate;
+            this.peaks = TonalPeaks.pick(original, sampleRate);
+            this.pitch = PitchTrack.track(original, sampleRate);
+        }
+
+        public Quality score(float[] decoded) {
+            TonalPeaks.Comparison tones = TonalPeaks.compare(peaks, TonalPeaks.pick(decoded, sampleRate));
+            return new Quality(Metrics.snr(original, decoded), Metrics.siSnr(original, decoded),
+                    Metrics.melDistance(original, decoded, sampleRate),
+                    Metrics.multiResolutionStftDistance(original, decoded),
+                    Metrics.spectralConvergence(original, decoded), Metrics.logSpectralDistance(original, decoded),
+                    tones.f1(), tones.steadyLines(), tones.toneLevelDb(),
+                    PitchTrack.agreement(pitch, PitchTrack.track(decoded, sampleRate)));
+        }
     }
 
     /** Field-by-field means over the signals where the field is defined (NaN for none). */

@@ -42,10 +42,12 @@ public final class TonalPeaks {
 
     /** Tonal peak F1, steady lines and tone level of {@code decoded} against {@code original}, same rate. */
     public static Comparison compare(float[] original, float[] decoded, int sampleRate) {
-        Picked a = pick(original, sampleRate);
-        Picked b = pick(decoded, sampleRate);
-        return new Comparison(f1(a.peaks(), b.peaks()), steadyLineBins(a.peaks(), b.peaks()).length,
-                toneLevelDb(a, b));
+        return compare(pick(original, sampleRate), pick(decoded, sampleRate));
+    }
+
+    static Comparison compare(Picked original, Picked decoded) {
+        return new Comparison(f1(original.peaks(), decoded.peaks()),
+                steadyLineBins(original.peaks(), decoded.peaks()).length, toneLevelDb(original, decoded));
     }
 
     /**
