@@ -23,7 +23,7 @@ public record Quality(double snr, double siSnr, double melDistance, double stftD
 
     /**
      * An original with its tonal peaks and pitch track analysed once, for scoring several decodings of it (every
-     * bitrate, Opus, the unquantised network): those two analyses are most of a score's time.
+     * bitrate, Opus, the unquantised network) without repeating the two slowest analyses of the original.
      */
     public static final class Reference {
         private final float[] original;
